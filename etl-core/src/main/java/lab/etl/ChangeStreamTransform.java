@@ -2,6 +2,7 @@ package lab.etl;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.function.UnaryOperator;
 import lab.etl.cdc.ChangeEvents;
 import lab.etl.dedup.Dedup;
 import lab.etl.star.ShopTable;
@@ -11,8 +12,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The whole transform of one micro-batch, from Kafka records to star rows: parse the envelopes,
- * drop re-delivered changes, type each table's row images, and reduce to the latest change per
- * key. Pure: no I/O, so tests run exactly what the streaming driver runs.
+ * drop re-delivered changes, type each table's row images, and reduce to the latest change per key.
+ * Pure: no I/O, so tests run exactly what the streaming driver runs.
  */
 public final class ChangeStreamTransform {
 
@@ -20,18 +21,35 @@ public final class ChangeStreamTransform {
 
   /** Transforms a batch of Kafka records (topic, partition, offset, key, value). */
   public static StarFrames transform(Dataset<Row> kafkaRecords) {
-    Dataset<Row> events = ChangeEvents.parse(kafkaRecords);
-    Dataset<Row> unique = Dedup.dropRedeliveries(events);
-    Dataset<Row> customers = ShopTable.CUSTOMERS.typedChanges(unique);
-    Dataset<Row> products = ShopTable.PRODUCTS.typedChanges(unique);
-    Dataset<Row> orders = ShopTable.ORDERS.typedChanges(unique);
-    Dataset<Row> items = ShopTable.ORDER_ITEMS.typedChanges(unique);
+    return transform(kafkaRecords, UnaryOperator.identity());
+  }
+
+  /**
+   * The same transform, letting the caller materialize the intermediate results that several
+   * outputs read (the parsed events, the unique events, each table's typed changes). A streaming
+   * driver passes {@code Dataset::persist} so a micro-batch is parsed once rather than once per
+   * output; without it every output re-parses and re-shuffles the whole batch.
+   */
+  public static StarFrames transform(
+      Dataset<Row> kafkaRecords, UnaryOperator<Dataset<Row>> reused) {
+    Dataset<Row> events = reused.apply(ChangeEvents.parse(kafkaRecords));
+    // Re-deliveries are collapsed per key below (latestPerKey); this narrow projection only
+    // counts them, without shuffling the payloads.
+    Dataset<Row> unique = Dedup.dropRedeliveries(events.select("table", "key", "lsn", "op"));
+    Dataset<Row> customers = reused.apply(ShopTable.CUSTOMERS.typedChanges(events));
+    Dataset<Row> products = reused.apply(ShopTable.PRODUCTS.typedChanges(events));
+    Dataset<Row> orders = reused.apply(ShopTable.ORDERS.typedChanges(events));
+    Dataset<Row> items = reused.apply(ShopTable.ORDER_ITEMS.typedChanges(events));
     Dataset<Row> unknownTable =
-        unique
+        events
             .where(col("error").isNull())
-            .where(col("table").isin("customers", "products", "orders", "order_items").unary_$bang())
-            .withColumn("error", org.apache.spark.sql.functions.concat(
-                org.apache.spark.sql.functions.lit("no table mapping for topic "), col("topic")));
+            .where(
+                col("table").isin("customers", "products", "orders", "order_items").unary_$bang())
+            .withColumn(
+                "error",
+                org.apache.spark.sql.functions.concat(
+                    org.apache.spark.sql.functions.lit("no table mapping for topic "),
+                    col("topic")));
     Dataset<Row> deadLetters =
         events
             .where(col("error").isNotNull())
@@ -52,6 +70,8 @@ public final class ChangeStreamTransform {
   }
 
   private static Dataset<Row> rejected(Dataset<Row> typed) {
-    return typed.where(col("error").isNotNull()).select("topic", "partition", "offset", "error", "raw");
+    return typed
+        .where(col("error").isNotNull())
+        .select("topic", "partition", "offset", "error", "raw");
   }
 }

@@ -14,7 +14,9 @@ class ChangeStreamTransformTest {
       "{\"order_id\":7,\"customer_id\":3,\"status\":\"placed\","
           + "\"ordered_at\":\"2026-01-01T23:30:00Z\",\"updated_at\":\"2026-01-01T23:30:00Z\"}";
   private static final String PAID_NEXT_DAY =
-      PLACED_AT_OPENING.replace("placed", "paid").replace("updated_at\":\"2026-01-01", "updated_at\":\"2026-01-02");
+      PLACED_AT_OPENING
+          .replace("placed", "paid")
+          .replace("updated_at\":\"2026-01-01", "updated_at\":\"2026-01-02");
 
   @Test
   void anOrderSnapshottedThenUpdatedAndRedeliveredEndsAsOneRowInItsLatestState() {
@@ -53,7 +55,8 @@ class ChangeStreamTransformTest {
   @Test
   void aDeleteCarriesItsKeyAndTheFlag() {
     StarFrames star =
-        ChangeStreamTransform.transform(new ChangeRecords().delete("orders", 400, ORDER_7).toDataset());
+        ChangeStreamTransform.transform(
+            new ChangeRecords().delete("orders", 400, ORDER_7).toDataset());
 
     Row deleted = star.orders().collectAsList().get(0);
     assertThat(deleted.<Long>getAs("order_id")).isEqualTo(7L);
@@ -77,7 +80,8 @@ class ChangeStreamTransformTest {
     assertThat(star.deadLetters().orderBy("offset").collectAsList())
         .extracting(r -> r.<String>getAs("error"))
         .containsExactly(
-            "not a Debezium change envelope", "products.unit_price is missing or not a decimal(12,2)");
+            "not a Debezium change envelope",
+            "products.unit_price is missing or not a decimal(12,2)");
     assertThat(star.orders().count()).isEqualTo(1);
     assertThat(star.products().count()).isZero();
   }

@@ -18,22 +18,33 @@ import org.apache.spark.sql.types.StructType;
  * Parses Kafka records holding Debezium change envelopes into one row per change event.
  *
  * <p>Input: the Kafka source's columns (topic, partition, offset, key, value). Output: {@link
- * #COLUMNS}: the Kafka position, the source table, the event's operation and source position
- * (LSN, transaction id, commit time), the row images as JSON text, and {@code error}, which is
- * null for a good event and the reason otherwise. Tombstones (null values, written after a
- * delete for log compaction) carry no change and are dropped here.
+ * #COLUMNS}: the Kafka position, the source table, the event's operation and source position (LSN,
+ * transaction id, commit time), the row images as JSON text, and {@code error}, which is null for a
+ * good event and the reason otherwise. Tombstones (null values, written after a delete for log
+ * compaction) carry no change and are dropped here.
  */
 public final class ChangeEvents {
 
   /** Columns of the parsed events, in order. */
   public static final String[] COLUMNS = {
-    "topic", "partition", "offset", "table", "key", "op", "lsn", "tx_id", "source_ts_ms",
-    "before", "after", "raw", "error"
+    "topic",
+    "partition",
+    "offset",
+    "table",
+    "key",
+    "op",
+    "lsn",
+    "tx_id",
+    "source_ts_ms",
+    "before",
+    "after",
+    "raw",
+    "error"
   };
 
   /**
-   * Debezium's envelope with the row images kept as JSON text: each table has its own image
-   * schema, applied later by {@link lab.etl.star.ShopTables}.
+   * Debezium's envelope with the row images kept as JSON text: each table has its own image schema,
+   * applied later by {@link lab.etl.star.ShopTables}.
    */
   static final StructType ENVELOPE =
       new StructType()
@@ -88,7 +99,8 @@ public final class ChangeEvents {
     return when(e.isNull().or(op.isNull()), lit("not a Debezium change envelope"))
         .when(not(op.isin("c", "u", "d", "r")), concat(lit("unknown op '"), op, lit("'")))
         .when(e.getField("source").getField("lsn").isNull(), lit("missing source.lsn"))
-        .when(op.equalTo("d").and(e.getField("before").isNull()), lit("delete without before image"))
+        .when(
+            op.equalTo("d").and(e.getField("before").isNull()), lit("delete without before image"))
         .when(op.notEqual("d").and(e.getField("after").isNull()), lit("missing after image"));
   }
 }

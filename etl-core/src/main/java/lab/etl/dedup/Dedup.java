@@ -13,8 +13,8 @@ import org.apache.spark.sql.expressions.Window;
  * Deduplication of change events by their source position.
  *
  * <p>CDC delivers at least once: after a restart the capture re-sends every event since its last
- * offset flush. A change is identified by its table, its row key and its source position (the
- * LSN of the change in PostgreSQL's WAL); two events that agree on all three are the same change
+ * offset flush. A change is identified by its table, its row key and its source position (the LSN
+ * of the change in PostgreSQL's WAL); two events that agree on all three are the same change
  * delivered twice. After that, only the latest change of each row matters for the star.
  */
 public final class Dedup {
@@ -27,11 +27,14 @@ public final class Dedup {
   }
 
   /**
-   * Keeps the latest change of each row: the highest LSN, and for equal LSNs (a snapshot read
-   * delivered twice) the latest Kafka offset.
+   * Keeps the latest change of each row: the highest LSN, and for equal LSNs (the same change
+   * delivered twice, or a snapshot read delivered twice) the latest Kafka offset. Re-deliveries
+   * therefore collapse here too; applying only a row's latest change is what makes the load
+   * idempotent.
    */
   public static Dataset<Row> latestPerKey(Dataset<Row> changes, String... keyColumns) {
-    Column[] keys = Arrays.stream(keyColumns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column[] keys =
+        Arrays.stream(keyColumns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     return changes
         .withColumn(
             "_rank",

@@ -22,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
  * One captured shop table: the columns of its row image with their types, and its key.
  *
  * <p>Debezium sends NUMERIC as a string (decimal.handling.mode=string keeps money exact) and
- * timestamptz as an ISO-8601 string, so those are read as text and converted with {@code
- * try_cast}: a value that does not convert becomes an error on the event, not a crashed batch.
+ * timestamptz as an ISO-8601 string, so those are read as text and converted with {@code try_cast}:
+ * a value that does not convert becomes an error on the event, not a crashed batch.
  */
 public record ShopTable(String name, Map<String, DataType> columns, List<String> key) {
 
@@ -33,40 +33,59 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
       table(
           "customers",
           List.of("customer_id"),
-          "customer_id", DataTypes.LongType,
-          "email", DataTypes.StringType,
-          "full_name", DataTypes.StringType,
-          "country", DataTypes.StringType,
-          "created_at", DataTypes.TimestampType);
+          "customer_id",
+          DataTypes.LongType,
+          "email",
+          DataTypes.StringType,
+          "full_name",
+          DataTypes.StringType,
+          "country",
+          DataTypes.StringType,
+          "created_at",
+          DataTypes.TimestampType);
 
   public static final ShopTable PRODUCTS =
       table(
           "products",
           List.of("product_id"),
-          "product_id", DataTypes.LongType,
-          "sku", DataTypes.StringType,
-          "name", DataTypes.StringType,
-          "category", DataTypes.StringType,
-          "unit_price", MONEY);
+          "product_id",
+          DataTypes.LongType,
+          "sku",
+          DataTypes.StringType,
+          "name",
+          DataTypes.StringType,
+          "category",
+          DataTypes.StringType,
+          "unit_price",
+          MONEY);
 
   public static final ShopTable ORDERS =
       table(
           "orders",
           List.of("order_id"),
-          "order_id", DataTypes.LongType,
-          "customer_id", DataTypes.LongType,
-          "status", DataTypes.StringType,
-          "ordered_at", DataTypes.TimestampType);
+          "order_id",
+          DataTypes.LongType,
+          "customer_id",
+          DataTypes.LongType,
+          "status",
+          DataTypes.StringType,
+          "ordered_at",
+          DataTypes.TimestampType);
 
   public static final ShopTable ORDER_ITEMS =
       table(
           "order_items",
           List.of("order_id", "line_no"),
-          "order_id", DataTypes.LongType,
-          "line_no", DataTypes.IntegerType,
-          "product_id", DataTypes.LongType,
-          "quantity", DataTypes.IntegerType,
-          "unit_price", MONEY);
+          "order_id",
+          DataTypes.LongType,
+          "line_no",
+          DataTypes.IntegerType,
+          "product_id",
+          DataTypes.LongType,
+          "quantity",
+          DataTypes.IntegerType,
+          "unit_price",
+          MONEY);
 
   public ShopTable {
     columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -88,7 +107,8 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
             .withColumn("is_deleted", col("op").equalTo("d"))
             .withColumn(
                 "img",
-                from_json(when(col("is_deleted"), col("before")).otherwise(col("after")), jsonSchema()));
+                from_json(
+                    when(col("is_deleted"), col("before")).otherwise(col("after")), jsonSchema()));
     List<Column> select = new ArrayList<>();
     for (Map.Entry<String, DataType> c : columns.entrySet()) {
       select.add(typed(c.getKey(), c.getValue()).as(c.getKey()));
@@ -99,8 +119,11 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
     select.add(col("topic"));
     select.add(col("raw"));
     select.add(col("is_deleted"));
-    Dataset<Row> typed = image.select(select.toArray(Column[]::new));
-    return typed.withColumn("error", rowError());
+    Dataset<Row> typed =
+        image.select(select.toArray(Column[]::new)).withColumn("error", rowError());
+    // The raw record is kept only where it is needed, for the dead-letter table; good rows stay
+    // narrow for the shuffle that picks the latest change per key.
+    return typed.withColumn("raw", when(col("error").isNotNull(), col("raw")));
   }
 
   /** Image schema as Debezium writes it: decimals and timestamps as text. */
@@ -108,7 +131,8 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
     StructType schema = new StructType();
     for (Map.Entry<String, DataType> c : columns.entrySet()) {
       DataType t = c.getValue();
-      boolean text = t instanceof org.apache.spark.sql.types.DecimalType || t == DataTypes.TimestampType;
+      boolean text =
+          t instanceof org.apache.spark.sql.types.DecimalType || t == DataTypes.TimestampType;
       schema = schema.add(c.getKey(), text ? DataTypes.StringType : t);
     }
     return schema;
@@ -129,9 +153,14 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
     for (int i = names.size() - 1; i >= 0; i--) {
       String c = names.get(i);
       boolean isKey = key.contains(c);
-      Column missing = isKey ? col(c).isNull() : col(c).isNull().and(col("is_deleted").unary_$bang());
+      Column missing =
+          isKey ? col(c).isNull() : col(c).isNull().and(col("is_deleted").unary_$bang());
       error =
-          when(missing, concat(lit(name + "." + c + " is missing or not a "), lit(columns.get(c).simpleString())))
+          when(
+                  missing,
+                  concat(
+                      lit(name + "." + c + " is missing or not a "),
+                      lit(columns.get(c).simpleString())))
               .otherwise(error);
     }
     return error;

@@ -9,13 +9,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Turns the good, typed changes of each shop table into the rows the star needs: one latest
- * change per key, with the derived columns (an order's calendar key, a line's amount).
+ * Turns the good, typed changes of each shop table into the rows the star needs: one latest change
+ * per key, with the derived columns (an order's calendar key, a line's amount).
  */
 public final class StarTransforms {
 
   /** A line's amount: quantity x unit price, exact, two decimals. */
-  public static final org.apache.spark.sql.types.DataType AMOUNT = DataTypes.createDecimalType(14, 2);
+  public static final org.apache.spark.sql.types.DataType AMOUNT =
+      DataTypes.createDecimalType(14, 2);
 
   private StarTransforms() {}
 
@@ -34,7 +35,8 @@ public final class StarTransforms {
   /** Order headers with their UTC calendar key (yyyymmdd): the latest change per order. */
   public static Dataset<Row> orders(Dataset<Row> typedOrders) {
     return Dedup.latestPerKey(good(typedOrders), "order_id")
-        .withColumn("date_key", date_format(col("ordered_at"), "yyyyMMdd").cast(DataTypes.IntegerType))
+        .withColumn(
+            "date_key", date_format(col("ordered_at"), "yyyyMMdd").cast(DataTypes.IntegerType))
         .select("order_id", "customer_id", "status", "ordered_at", "date_key", "lsn", "is_deleted");
   }
 
@@ -43,7 +45,14 @@ public final class StarTransforms {
     return Dedup.latestPerKey(good(typedItems), "order_id", "line_no")
         .withColumn("amount", col("unit_price").multiply(col("quantity")).cast(AMOUNT))
         .select(
-            "order_id", "line_no", "product_id", "quantity", "unit_price", "amount", "lsn", "is_deleted");
+            "order_id",
+            "line_no",
+            "product_id",
+            "quantity",
+            "unit_price",
+            "amount",
+            "lsn",
+            "is_deleted");
   }
 
   private static Dataset<Row> good(Dataset<Row> typed) {

@@ -34,7 +34,10 @@ class ChangeEventsTest {
   void dropsTombstones() {
     assertThat(
             ChangeEvents.parse(
-                    new ChangeRecords().delete("orders", 10, ORDER_1).tombstone("orders", ORDER_1).toDataset())
+                    new ChangeRecords()
+                        .delete("orders", 10, ORDER_1)
+                        .tombstone("orders", ORDER_1)
+                        .toDataset())
                 .count())
         .isEqualTo(1);
   }
@@ -46,7 +49,10 @@ class ChangeEventsTest {
                 new ChangeRecords()
                     .raw("orders", ORDER_1, "{not json")
                     .raw("orders", ORDER_1, "{\"op\":\"x\",\"after\":{},\"source\":{\"lsn\":1}}")
-                    .raw("orders", ORDER_1, "{\"op\":\"c\",\"after\":{\"order_id\":1},\"source\":{}}")
+                    .raw(
+                        "orders",
+                        ORDER_1,
+                        "{\"op\":\"c\",\"after\":{\"order_id\":1},\"source\":{}}")
                     .raw("orders", ORDER_1, "{\"op\":\"u\",\"source\":{\"lsn\":5}}")
                     .toDataset())
             .orderBy("offset")

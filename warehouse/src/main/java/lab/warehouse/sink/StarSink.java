@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies micro-batches to the DuckDB star, exactly once: each batch is one transaction that
- * checks the ledger, stages the rows with DuckDB's Appender, upserts them guarded by source
- * position, and writes the ledger and the Kafka offsets before it commits.
+ * Applies micro-batches to the DuckDB star, exactly once: each batch is one transaction that checks
+ * the ledger, stages the rows with DuckDB's Appender, upserts them guarded by source position, and
+ * writes the ledger and the Kafka offsets before it commits.
  *
  * <p>DuckDB lets one process open the file for writing and locks out every other reader, so the
  * sink also publishes a read-only copy ({@link #publishSnapshot}) for the lab's other tools.
@@ -65,14 +65,20 @@ public final class StarSink implements AutoCloseable {
     try {
       if (alreadyApplied(batch)) {
         connection.rollback();
-        log.info("batch {}/{} is in the ledger already; skipped", batch.pipelineId(), batch.batchId());
+        log.info(
+            "batch {}/{} is in the ledger already; skipped", batch.pipelineId(), batch.batchId());
         return BatchResult.skipped();
       }
       clearStaging();
       long staged = stage(batch);
       try (Statement s = connection.createStatement()) {
         for (String sql : MERGE_STATEMENTS) {
+          long t0 = System.nanoTime();
           s.execute(sql);
+          log.debug(
+              "{} ms: {}",
+              (System.nanoTime() - t0) / 1_000_000,
+              sql.strip().lines().findFirst().orElse(""));
         }
       }
       writeDeadLetters(batch.deadLetters());
@@ -87,8 +93,8 @@ public final class StarSink implements AutoCloseable {
 
   /**
    * Writes a consistent read-only copy of the warehouse: checkpoint (so the file holds every
-   * committed batch and the WAL is empty), copy beside the target, then rename over it
-   * atomically so a reader never sees a half-written file.
+   * committed batch and the WAL is empty), copy beside the target, then rename over it atomically
+   * so a reader never sees a half-written file.
    */
   public synchronized void publishSnapshot(Path target) throws SQLException {
     try (Statement s = connection.createStatement()) {
@@ -134,7 +140,8 @@ public final class StarSink implements AutoCloseable {
 
   private void clearStaging() throws SQLException {
     try (Statement s = connection.createStatement()) {
-      for (String t : List.of("stage_customer", "stage_product", "stage_order", "stage_order_line")) {
+      for (String t :
+          List.of("stage_customer", "stage_product", "stage_order", "stage_order_line")) {
         s.execute("DELETE FROM " + t);
       }
     }
@@ -293,8 +300,7 @@ public final class StarSink implements AutoCloseable {
 
   private void writeLedger(StarBatch batch) throws SQLException {
     try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO etl_batch_ledger VALUES (?, ?, now(), ?, ?, ?)")) {
+        connection.prepareStatement("INSERT INTO etl_batch_ledger VALUES (?, ?, now(), ?, ?, ?)")) {
       ps.setString(1, batch.pipelineId());
       ps.setLong(2, batch.batchId());
       ps.setLong(3, batch.events());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StarSinkTest {
 
-  private static final OffsetDateTime NEW_YEAR = OffsetDateTime.of(2026, 1, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime NEW_YEAR =
+      OffsetDateTime.of(2026, 1, 1, 9, 0, 0, 0, ZoneOffset.UTC);
   private static final OffsetDateTime THREE_DAYS_LATER = NEW_YEAR.plusDays(3);
 
   @TempDir Path dir;
@@ -38,7 +39,8 @@ class StarSinkTest {
 
   @Test
   void appliesABatchAndDenormalizesTheOrderIntoItsLines() throws SQLException {
-    sink.apply(batch(0, List.of(placedOrder(1, 10, NEW_YEAR, 100)), List.of(line(1, 1, "2", 3, 101))));
+    sink.apply(
+        batch(0, List.of(placedOrder(1, 10, NEW_YEAR, 100)), List.of(line(1, 1, "2", 3, 101))));
 
     assertThat(query("SELECT customer_id, date_key, order_status, amount FROM fact_order_line"))
         .isEqualTo("10|20260101|placed|6.00");
@@ -46,7 +48,8 @@ class StarSinkTest {
 
   @Test
   void aReplayedBatchIsAppliedOnce() throws SQLException {
-    StarBatch first = batch(0, List.of(placedOrder(1, 10, NEW_YEAR, 100)), List.of(line(1, 1, "2", 3, 101)));
+    StarBatch first =
+        batch(0, List.of(placedOrder(1, 10, NEW_YEAR, 100)), List.of(line(1, 1, "2", 3, 101)));
     sink.apply(first);
 
     BatchResult replay = sink.apply(first);
@@ -83,13 +86,15 @@ class StarSinkTest {
 
     sink.apply(batch(1, List.of(placedOrder(7, 42, NEW_YEAR, 40)), List.of()));
 
-    assertThat(query("SELECT customer_id, order_status FROM fact_order_line")).isEqualTo("42|placed");
+    assertThat(query("SELECT customer_id, order_status FROM fact_order_line"))
+        .isEqualTo("42|placed");
   }
 
   @Test
   void aDeleteKeepsATombstoneThatAnOlderInsertCannotResurrect() throws SQLException {
     sink.apply(batch(0, List.of(), List.of(line(1, 1, "2", 1, 100))));
-    sink.apply(batch(1, List.of(), List.of(new OrderLineChange(1, 1, null, null, null, null, 200, true))));
+    sink.apply(
+        batch(1, List.of(), List.of(new OrderLineChange(1, 1, null, null, null, null, 200, true))));
 
     sink.apply(batch(2, List.of(), List.of(line(1, 1, "2", 1, 100))));
 
@@ -110,7 +115,8 @@ class StarSinkTest {
 
   @Test
   void aPublishedSnapshotIsReadableWhileTheSinkHoldsTheFile() throws SQLException {
-    sink.apply(batch(0, List.of(placedOrder(1, 10, NEW_YEAR, 100)), List.of(line(1, 1, "2", 3, 101))));
+    sink.apply(
+        batch(0, List.of(placedOrder(1, 10, NEW_YEAR, 100)), List.of(line(1, 1, "2", 3, 101))));
     Path snapshot = dir.resolve("snapshot.duckdb");
 
     sink.publishSnapshot(snapshot);
@@ -129,8 +135,16 @@ class StarSinkTest {
   void deadLettersAreKeptWithTheirPosition() throws SQLException {
     sink.apply(
         new StarBatch(
-            "p", 0, 1, 0, List.of(new SourceOffset("shop.public.orders", 0, 9)), List.of(), List.of(),
-            List.of(), List.of(), List.of(new DeadLetter("shop.public.orders", 0, 9, "malformed JSON", "{"))));
+            "p",
+            0,
+            1,
+            0,
+            List.of(new SourceOffset("shop.public.orders", 0, 9)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(new DeadLetter("shop.public.orders", 0, 9, "malformed JSON", "{"))));
 
     assertThat(query("SELECT topic, kafka_offset, reason FROM dead_letter"))
         .isEqualTo("shop.public.orders|9|malformed JSON");
@@ -138,21 +152,34 @@ class StarSinkTest {
   }
 
   private static StarBatch batch(long id, List<OrderChange> orders, List<OrderLineChange> lines) {
-    return new StarBatch("p", id, orders.size() + lines.size(), 0, List.of(), List.of(), List.of(), orders, lines, List.of());
+    return new StarBatch(
+        "p",
+        id,
+        orders.size() + lines.size(),
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        orders,
+        lines,
+        List.of());
   }
 
-  private static OrderChange placedOrder(long orderId, long customerId, OffsetDateTime at, long lsn) {
+  private static OrderChange placedOrder(
+      long orderId, long customerId, OffsetDateTime at, long lsn) {
     return order(orderId, customerId, "placed", at, lsn);
   }
 
-  private static OrderChange order(long orderId, long customerId, String status, OffsetDateTime at, long lsn) {
+  private static OrderChange order(
+      long orderId, long customerId, String status, OffsetDateTime at, long lsn) {
     int dateKey = at.getYear() * 10000 + at.getMonthValue() * 100 + at.getDayOfMonth();
     return new OrderChange(orderId, customerId, status, at, dateKey, lsn, false);
   }
 
   private static OrderLineChange line(long orderId, int lineNo, String price, int qty, long lsn) {
     BigDecimal unit = new BigDecimal(price).setScale(2);
-    return new OrderLineChange(orderId, lineNo, 1L, qty, unit, unit.multiply(BigDecimal.valueOf(qty)), lsn, false);
+    return new OrderLineChange(
+        orderId, lineNo, 1L, qty, unit, unit.multiply(BigDecimal.valueOf(qty)), lsn, false);
   }
 
   /** The query's rows, columns joined by '|' and rows by newline. */

@@ -1,0 +1,77 @@
+package lab.cli;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import lab.services.LabException;
+import lab.services.LocalLab;
+import lab.verify.Reconciler;
+import lab.verify.Reconciliation;
+import lab.verify.WarehouseReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lab verify}: reconciles the OLTP shop with the warehouse; exit 1 on any difference. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = "Compare OLTP truth with the warehouse; exit code 1 if anything differs.")
+final class VerifyCommand implements Callable<Integer> {
+
+  @ParentCommand LabCommand lab;
+
+  @Override
+  public Integer call() throws SQLException {
+    LocalLab local = new LocalLab(lab.settings());
+    Reconciliation r = reconcile(local);
+    print(r, new Console(System.out));
+    return r.ok() ? 0 : 1;
+  }
+
+  static Reconciliation reconcile(LocalLab local) throws SQLException {
+    boolean etlRunning = local.pipeline().etl().isPresent();
+    try (Connection oltp = connectShop(local);
+        WarehouseReader.Opened wh = WarehouseReader.open(local.settings(), etlRunning)) {
+      return Reconciler.reconcile(oltp, wh.connection());
+    }
+  }
+
+  static Connection connectShop(LocalLab local) {
+    try {
+      return local.postgres().connectShop();
+    } catch (SQLException e) {
+      throw new LabException(
+          "cannot reach PostgreSQL at "
+              + local.postgres().address()
+              + " ("
+              + e.getMessage()
+              + "); start it with ./lab up");
+    }
+  }
+
+  static void print(Reconciliation r, Console console) {
+    console.line(
+        String.format(
+            "  %-52s %-22s %-22s %s", "CHECK", "OLTP (postgres)", "WAREHOUSE (duckdb)", ""));
+    for (Reconciliation.Check c : r.checks()) {
+      console.line(
+          String.format(
+              "  %-52s %-22s %-22s %s",
+              c.name(),
+              abbreviate(c.oltp()),
+              abbreviate(c.warehouse()),
+              c.ok() ? "ok" : "DIFFERS"));
+    }
+    for (String d : r.differences()) {
+      console.line("  " + d);
+    }
+    console.line(
+        r.ok()
+            ? "  reconciled: the warehouse matches the OLTP shop exactly"
+            : "  MISMATCH: see the differences above");
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 22 ? s : s.substring(0, 19) + "...";
+  }
+}

@@ -1,0 +1,96 @@
+package lab.services;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A program of the lab that runs in its own JVM with its own classpath, as it would in production:
+ * the Kafka broker, the CDC capture, the Spark job. Its output goes to a log file.
+ *
+ * @param name short name: the log is {@code logs/<name>.log}, the pid file {@code run/<name>.pid}
+ * @param classpath entries of the program's classpath
+ */
+public record JavaProgram(
+    String name, List<String> classpath, String mainClass, List<String> jvmOptions) {
+
+  public JavaProgram {
+    classpath = List.copyOf(classpath);
+    jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /**
+   * A program built by one of the reactor's modules: its classes plus the runtime classpath that
+   * the module's build wrote to {@code target/runtime.classpath}.
+   */
+  public static JavaProgram fromModule(
+      Path root, String module, String name, String mainClass, List<String> jvmOptions) {
+    Path target = root.resolve(module).resolve("target");
+    Path classpathFile = target.resolve("runtime.classpath");
+    if (!Files.isRegularFile(classpathFile)) {
+      throw new LabException(
+          "the "
+              + module
+              + " module is not built ("
+              + classpathFile
+              + " is missing); run ./mvnw -DskipTests package or use ./lab, which builds it");
+    }
+    List<String> cp = new ArrayList<>();
+    cp.add(target.resolve("classes").toString());
+    try {
+      String deps = Files.readString(classpathFile).strip();
+      if (!deps.isEmpty()) {
+        cp.addAll(List.of(deps.split(File.pathSeparator)));
+      }
+    } catch (IOException e) {
+      throw new LabException("cannot read " + classpathFile + ": " + e.getMessage(), e);
+    }
+    return new JavaProgram(name, cp, mainClass, jvmOptions);
+  }
+
+  /** The same JVM and classpath with another main class (e.g. a tool shipped beside a server). */
+  public JavaProgram withMain(String otherMainClass) {
+    return new JavaProgram(name, classpath, otherMainClass, jvmOptions);
+  }
+
+  /** Starts the program with its output appended to {@code logFile}. */
+  public Process start(List<String> args, Path logFile) {
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(String.join(File.pathSeparator, classpath));
+    command.add(mainClass);
+    command.addAll(args);
+    try {
+      Files.createDirectories(logFile.getParent());
+      return new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .start();
+    } catch (IOException e) {
+      throw new LabException("cannot start " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the program to completion and returns its exit code. */
+  public int run(List<String> args, Path logFile) {
+    Process p = start(args, logFile);
+    try {
+      return p.waitFor();
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new LabException(name + " was interrupted");
+    }
+  }
+
+  /** The JVM running the lab: the programs use the same Java. */
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

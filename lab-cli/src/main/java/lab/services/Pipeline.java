@@ -1,0 +1,125 @@
+package lab.services;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lab.config.LabSettings;
+
+/**
+ * The two programs of the streaming pipeline, each in its own JVM: the CDC capture (Debezium,
+ * kafka-clients 4.x) and the Spark ETL driver (kafka-clients 3.9.x). They cannot share a classpath,
+ * so the lab starts them as separate processes, as a deployment would.
+ */
+public final class Pipeline {
+
+  /** Options the lab can set on the capture; the defaults suit the demo. */
+  public record CdcOptions(Duration offsetFlush) {
+    public static final CdcOptions DEFAULT = new CdcOptions(Duration.ofSeconds(1));
+  }
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+  private final LabSettings settings;
+  private final PidFile cdcPid;
+  private final PidFile etlPid;
+
+  public Pipeline(LabSettings settings) {
+    this.settings = settings;
+    this.cdcPid = new PidFile(settings.pids().resolve("cdc.pid"));
+    this.etlPid = new PidFile(settings.pids().resolve("etl.pid"));
+  }
+
+  /** Starts the CDC capture unless it runs; returns its process. */
+  public ProcessHandle startCdc(CdcOptions options) {
+    Optional<ProcessHandle> running = cdcPid.live();
+    if (running.isPresent()) {
+      return running.get();
+    }
+    JavaProgram cdc =
+        JavaProgram.fromModule(
+            settings.root(),
+            "streaming/cdc",
+            "cdc",
+            "lab.streaming.cdc.CdcMain",
+            List.of("-Xms128m", "-Xmx512m"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--pg-host", settings.pgHost(),
+                "--pg-port", Integer.toString(settings.pgServerPort()),
+                "--pg-database", settings.shopDatabase(),
+                "--pg-user", settings.pgUser(),
+                "--pg-password", settings.pgPassword(),
+                "--kafka-bootstrap", settings.kafkaBootstrap(),
+                "--state-dir", settings.cdcState().toString(),
+                "--slot", LabSettings.REPLICATION_SLOT,
+                "--offset-flush-ms", Long.toString(options.offsetFlush().toMillis())));
+    Process p = cdc.start(args, log("cdc"));
+    cdcPid.write(p.toHandle());
+    return p.toHandle();
+  }
+
+  /** Starts the Spark ETL driver unless it runs; returns its process. */
+  public ProcessHandle startEtl() {
+    Optional<ProcessHandle> running = etlPid.live();
+    if (running.isPresent()) {
+      return running.get();
+    }
+    JavaProgram etl =
+        JavaProgram.fromModule(
+            settings.root(),
+            "streaming/spark-job",
+            "etl",
+            "lab.streaming.spark.EtlMain",
+            List.of("-Xms256m", "-Xmx1536m"));
+    List<String> args =
+        List.of(
+            "--kafka-bootstrap", settings.kafkaBootstrap(),
+            "--warehouse", settings.warehouseFile().toString(),
+            "--snapshot", settings.warehouseSnapshot().toString(),
+            "--checkpoint", settings.etlCheckpoint().toString());
+    Process p = etl.start(args, log("etl"));
+    etlPid.write(p.toHandle());
+    return p.toHandle();
+  }
+
+  /** Stops the ETL gracefully (its last batch completes and a final snapshot is published). */
+  public boolean stopEtl() {
+    return etlPid.stop(STOP_GRACE);
+  }
+
+  /** Stops the CDC capture gracefully (it flushes its offsets). */
+  public boolean stopCdc() {
+    return cdcPid.stop(STOP_GRACE);
+  }
+
+  public Optional<ProcessHandle> cdc() {
+    return cdcPid.live();
+  }
+
+  public Optional<ProcessHandle> etl() {
+    return etlPid.live();
+  }
+
+  public Path log(String program) {
+    return settings.logs().resolve(program + ".log");
+  }
+
+  public List<ServiceStatus> status() {
+    return List.of(
+        programStatus("cdc", cdcPid, "Postgres WAL -> Kafka"),
+        programStatus("etl", etlPid, "Kafka -> Spark -> DuckDB"));
+  }
+
+  private ServiceStatus programStatus(String name, PidFile pid, String what) {
+    Optional<ProcessHandle> p = pid.live();
+    return new ServiceStatus(
+        name,
+        p.isPresent() ? ServiceStatus.State.UP : ServiceStatus.State.DOWN,
+        what,
+        p.map(ProcessHandle::pid).orElse(-1L),
+        "log: " + log(name));
+  }
+}

@@ -1,0 +1,113 @@
+package lab.shop.gen;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * One {@code COPY ... FROM STDIN (FORMAT csv)} fed row by row through a buffered writer, so a table
+ * of any size streams to the server without being built up in memory.
+ */
+final class CsvCopy implements AutoCloseable {
+
+  private static final int BUFFER_CHARS = 1 << 16;
+
+  // The offset is written out, so the server never interprets the value in its own time zone.
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSxxx");
+
+  private final String table;
+  private final PGCopyOutputStream stream;
+  private final Writer out;
+  private boolean rowStarted;
+
+  private CsvCopy(String table, PGCopyOutputStream stream) {
+    this.table = table;
+    this.stream = stream;
+    this.out =
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER_CHARS);
+  }
+
+  /** Starts copying into {@code table (columns)}; both are trusted constants of this module. */
+  static CsvCopy start(CopyManager copyManager, String table, String columns) throws SQLException {
+    String sql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)";
+    return new CsvCopy(table, new PGCopyOutputStream(copyManager.copyIn(sql), BUFFER_CHARS));
+  }
+
+  CsvCopy text(String value) throws SQLException {
+    boolean quote = false;
+    for (int i = 0; i < value.length() && !quote; i++) {
+      char ch = value.charAt(i);
+      quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';
+    }
+    // An empty string must be quoted too, or CSV COPY reads it as NULL.
+    return field(quote || value.isEmpty() ? '"' + value.replace("\"", "\"\"") + '"' : value);
+  }
+
+  CsvCopy number(long value) throws SQLException {
+    return field(Long.toString(value));
+  }
+
+  CsvCopy money(BigDecimal value) throws SQLException {
+    return field(value.toPlainString());
+  }
+
+  CsvCopy timestamp(OffsetDateTime value) throws SQLException {
+    return field(TIMESTAMP.format(value));
+  }
+
+  void endRow() throws SQLException {
+    write("\n");
+    rowStarted = false;
+  }
+
+  /** Sends what is buffered and ends the COPY; returns the rows the server loaded. */
+  long finish() throws SQLException {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    return stream.endCopy();
+  }
+
+  /** Abandons a COPY that was not finished, so the connection can roll back. */
+  @Override
+  public void close() throws SQLException {
+    if (stream.isActive()) {
+      stream.cancelCopy();
+    }
+  }
+
+  private CsvCopy field(String value) throws SQLException {
+    write(rowStarted ? "," : "");
+    write(value);
+    rowStarted = true;
+    return this;
+  }
+
+  private void write(String s) throws SQLException {
+    try {
+      out.write(s);
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  // PgJDBC reports server errors through the OutputStream as IOExceptions wrapping SQLExceptions.
+  private SQLException failed(IOException e) {
+    if (e.getCause() instanceof SQLException sql) {
+      return new SQLException(
+          "COPY into " + table + " failed: " + sql.getMessage(), sql.getSQLState(), e);
+    }
+    return new SQLException("COPY into " + table + " failed: " + e.getMessage(), "08006", e);
+  }
+}

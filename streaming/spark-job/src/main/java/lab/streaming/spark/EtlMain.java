@@ -1,0 +1,203 @@
+package lab.streaming.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import lab.warehouse.sink.StarSink;
+import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The streaming ETL driver: Kafka change topics -> etl-core transforms -> DuckDB star. Only wiring
+ * lives here; the transform is {@link lab.etl.ChangeStreamTransform} and the load is {@link
+ * StarSink}. Stops cleanly on SIGTERM: the running batch finishes, a last snapshot is published.
+ */
+@Command(
+    name = "etl",
+    mixinStandardHelpOptions = true,
+    description = "Streams the shop's change topics into the DuckDB star (Spark, local mode).")
+public final class EtlMain implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(EtlMain.class);
+
+  /** Above Spark's SparkContext hook (50): our stop runs first. */
+  private static final int SHUTDOWN_PRIORITY = 100;
+
+  @Option(names = "--kafka-bootstrap", required = true, description = "Kafka host:port")
+  String kafkaBootstrap;
+
+  @Option(
+      names = "--topic-pattern",
+      defaultValue = "shop\\.public\\.(customers|products|orders|order_items)",
+      description = "Regex of the change topics (default: ${DEFAULT-VALUE})")
+  String topicPattern;
+
+  @Option(names = "--warehouse", required = true, description = "DuckDB file to write")
+  Path warehouse;
+
+  @Option(names = "--snapshot", required = true, description = "Read-only copy to publish")
+  Path snapshot;
+
+  @Option(names = "--checkpoint", required = true, description = "Spark checkpoint directory")
+  Path checkpoint;
+
+  @Option(names = "--trigger-ms", defaultValue = "1000", description = "Micro-batch interval")
+  long triggerMs;
+
+  @Option(names = "--max-offsets-per-trigger", defaultValue = "200000")
+  long maxOffsetsPerTrigger;
+
+  @Option(names = "--snapshot-every-ms", defaultValue = "2000")
+  long snapshotEveryMs;
+
+  @Option(names = "--master", defaultValue = "local[2]", description = "Spark master")
+  String master;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EtlMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    EtlSettings settings =
+        new EtlSettings(
+            kafkaBootstrap,
+            topicPattern,
+            warehouse,
+            snapshot,
+            checkpoint,
+            Duration.ofMillis(triggerMs),
+            maxOffsetsPerTrigger,
+            Duration.ofMillis(snapshotEveryMs));
+    run(settings, master);
+    return 0;
+  }
+
+  static void run(EtlSettings settings, String master) throws Exception {
+    String pipelineId = pipelineId(settings.checkpoint());
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("lab-etl")
+            .master(master)
+            .config("spark.ui.enabled", "false")
+            // Local mode: bind to loopback and skip the hostname lookup entirely.
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
+    CountDownLatch cleanedUp = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
+    try (StarSink sink = StarSink.open(settings.warehouse())) {
+      SnapshotPublisher publisher = new SnapshotPublisher(sink, settings.snapshot());
+      publisher.publish();
+      BatchWriter writer = new BatchWriter(pipelineId, sink);
+      StreamingQuery query =
+          changeStream(spark, settings)
+              .writeStream()
+              .queryName("shop-to-star")
+              .option("checkpointLocation", settings.checkpoint().toString())
+              .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
+              .foreachBatch(
+                  (VoidFunction2<Dataset<Row>, Long>)
+                      (batch, batchId) -> {
+                        writer.write(batch, batchId);
+                        publisher.markDirty();
+                      })
+              .start();
+      log.info(
+          "streaming {} into {} (pipeline {})",
+          settings.topicPattern(),
+          settings.warehouse(),
+          pipelineId);
+      // On SIGTERM: stop the query (the running batch completes or is rolled back, never half
+      // applied), then wait for the final snapshot. Registered with Hadoop's hook manager at a
+      // priority above Spark's own, so it runs before Spark stops the SparkContext under it.
+      ShutdownHookManager.get()
+          .addShutdownHook(() -> stop(query, stopping, cleanedUp), SHUTDOWN_PRIORITY);
+      ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon());
+      long every = settings.snapshotEvery().toMillis();
+      timer.scheduleWithFixedDelay(publisher::publishIfDirty, every, every, TimeUnit.MILLISECONDS);
+      try {
+        query.awaitTermination();
+      } catch (StreamingQueryException e) {
+        if (!stopping.get()) {
+          throw e;
+        }
+      } finally {
+        timer.shutdownNow();
+        publisher.publish();
+      }
+    } finally {
+      cleanedUp.countDown();
+      if (!stopping.get()) {
+        spark.stop();
+      }
+    }
+  }
+
+  /** The Kafka change topics as a stream; new topics matching the pattern are picked up. */
+  private static Dataset<Row> changeStream(SparkSession spark, EtlSettings settings) {
+    return spark
+        .readStream()
+        .format("kafka")
+        .option("kafka.bootstrap.servers", settings.kafkaBootstrap())
+        .option("subscribePattern", settings.topicPattern())
+        // Topics appear when the CDC capture starts; find them within seconds, not minutes.
+        .option("kafka.metadata.max.age.ms", "2000")
+        .option("startingOffsets", "earliest")
+        .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+        .load();
+  }
+
+  private static void stop(StreamingQuery query, AtomicBoolean stopping, CountDownLatch cleanedUp) {
+    stopping.set(true);
+    try {
+      log.info("stopping the streaming query");
+      query.stop();
+      if (!cleanedUp.await(30, TimeUnit.SECONDS)) {
+        log.warn("the final warehouse snapshot was not published within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn("could not stop the query cleanly", e);
+    }
+  }
+
+  /** A stable id per checkpoint: the ledger keys batches by it because batch ids restart. */
+  private static String pipelineId(Path checkpoint) throws java.io.IOException {
+    Files.createDirectories(checkpoint);
+    Path idFile = checkpoint.resolve("lab-pipeline-id");
+    if (!Files.exists(idFile)) {
+      Files.writeString(idFile, UUID.randomUUID().toString());
+    }
+    return Files.readString(idFile).strip();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "warehouse-snapshot");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
