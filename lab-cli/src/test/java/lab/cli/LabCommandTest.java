@@ -1,0 +1,66 @@
+package lab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad command lines fail fast, with one line that says what to do, before anything starts. */
+class LabCommandTest {
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void captureErr() {
+    originalErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreErr() {
+    System.setErr(originalErr);
+  }
+
+  @Test
+  void aNegativeOrderCountIsRefusedNamingTheFlag() {
+    int code = LabCommand.execute("--home", "/nonexistent/lab-home", "demo", "--orders", "-5");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo("error: orders must be between 1 and 100000000, got -5 (set --orders)");
+  }
+
+  @Test
+  void anUnknownFlagPointsToHelp() {
+    int code = LabCommand.execute("up", "--bogus");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: Unknown option: '--bogus' (see ./lab up --help)");
+  }
+
+  @Test
+  void aPortOutOfRangeNamesTheSettingAndTheEnvironmentVariable() {
+    int code = LabCommand.execute("--pg-port", "80", "status");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err())
+        .contains("--pg-port / LAB_PG_PORT must be a port between 1024 and 65535, got 80");
+  }
+
+  @Test
+  void aBadRateIsRefused() {
+    int code = LabCommand.execute("demo", "--rate", "0");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --rate must be > 0 and <= 100000, got 0.0");
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8).strip();
+  }
+}

@@ -1,0 +1,186 @@
+package lab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import lab.cli.LabCommand;
+import lab.config.LabSettings;
+import lab.services.LocalLab;
+import lab.services.Pipeline;
+import lab.shop.gen.LiveWorkload;
+import lab.shop.gen.ShopSeeder;
+import lab.shop.gen.ShopSize;
+import lab.shop.schema.ShopMigrations;
+import lab.verify.Reconciler;
+import lab.verify.Reconciliation;
+import lab.verify.WarehouseReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole chain, for real: embedded PostgreSQL, the KRaft broker, the Debezium capture and the
+ * Spark job, each in its own process, started the way {@code lab demo} starts them. The warehouse
+ * must reconcile exactly with the shop, and still does after the capture is killed with SIGKILL
+ * mid-stream and restarted, which re-delivers every change since its last offset flush.
+ */
+class PipelineIT {
+
+  private static final ShopSize SMALL_SHOP = new ShopSize(300, 60, 2_000);
+  private static final Duration CATCH_UP = Duration.ofMinutes(4);
+
+  /** Flushed rarely, so a crash is sure to leave sent-but-unflushed changes to re-deliver. */
+  private static final Duration RARE_OFFSET_FLUSH = Duration.ofSeconds(10);
+
+  @TempDir Path home;
+
+  @Test
+  void theWarehouseReconcilesExactlyAlsoAfterTheCaptureIsKilledMidStream() throws Exception {
+    LabSettings settings = TestLab.settings(home);
+    LocalLab lab = TestLab.up(settings);
+    try {
+      lab.resetPipelineState();
+      try (Connection shop = lab.postgres().connectShop()) {
+        ShopMigrations.migrate(shop);
+        new ShopSeeder().seed(shop, SMALL_SHOP, 42, n -> {});
+      }
+      Pipeline pipeline = lab.pipeline();
+      pipeline.startEtl();
+      pipeline.startCdc(new Pipeline.CdcOptions(RARE_OFFSET_FLUSH));
+      writeLive(lab, Duration.ofSeconds(4), 1);
+      awaitReconciled(lab);
+
+      long delivered = countChangeRecords(settings);
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(() -> writeLive(lab, Duration.ofSeconds(8), 2));
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> countChangeRecords(settings) > delivered + 200);
+      ProcessHandle cdc = pipeline.cdc().orElseThrow();
+      cdc.destroyForcibly(); // SIGKILL: no offset flush, no goodbye
+      cdc.onExit().get(30, TimeUnit.SECONDS);
+      writer.get(1, TimeUnit.MINUTES);
+      pipeline.startCdc(Pipeline.CdcOptions.DEFAULT);
+      awaitReconciled(lab);
+
+      DeliveredChanges changes = readChangeTopics(settings);
+      assertThat(changes.records())
+          .as("the restarted capture re-delivered changes it had sent before the kill")
+          .isGreaterThan(changes.distinct());
+
+      pipeline.stopEtl();
+      pipeline.stopCdc();
+      System.setProperty("lab.root", settings.root().toString());
+      int verify =
+          LabCommand.execute(
+              "--home",
+              home.toString(),
+              "--pg-port",
+              Integer.toString(settings.pgPort()),
+              "--kafka-port",
+              Integer.toString(settings.kafkaPort()),
+              "verify");
+      assertThat(verify).as("./lab verify exit code on the stopped warehouse").isZero();
+    } finally {
+      lab.down();
+    }
+    assertThat(lab.status())
+        .allSatisfy(s -> assertThat(s.state().healthy()).as(s.name() + " stopped").isFalse());
+  }
+
+  private static void writeLive(LocalLab lab, Duration duration, long seed) {
+    try (Connection shop = lab.postgres().connectShop()) {
+      new LiveWorkload().run(shop, 40, duration, seed, p -> {});
+    } catch (Exception e) {
+      throw new IllegalStateException("live workload failed", e);
+    }
+  }
+
+  private static void awaitReconciled(LocalLab lab) {
+    await()
+        .atMost(CATCH_UP)
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(() -> reconcileSnapshot(lab).ok());
+  }
+
+  private static Reconciliation reconcileSnapshot(LocalLab lab) throws Exception {
+    try (Connection shop = lab.postgres().connectShop();
+        WarehouseReader.Opened wh = WarehouseReader.open(lab.settings(), true)) {
+      return Reconciler.reconcile(shop, wh.connection());
+    }
+  }
+
+  /** Records in the change topics (tombstones included), from their end offsets. */
+  private static long countChangeRecords(LabSettings settings) {
+    try (KafkaConsumer<String, String> consumer = consumer(settings)) {
+      List<TopicPartition> partitions = changePartitions(consumer);
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private record DeliveredChanges(long records, long distinct) {}
+
+  /** Drains every change topic to its end offsets; a change is (topic, key, source LSN, op). */
+  private static DeliveredChanges readChangeTopics(LabSettings settings) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Set<String> distinct = new HashSet<>();
+    long records = 0;
+    try (KafkaConsumer<String, String> consumer = consumer(settings)) {
+      List<TopicPartition> partitions = changePartitions(consumer);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        assertThat(System.nanoTime()).as("drained the change topics in time").isLessThan(deadline);
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.value() == null) {
+            continue; // tombstone
+          }
+          records++;
+          JsonNode v = json.readTree(r.value());
+          distinct.add(
+              r.topic() + r.key() + v.path("source").path("lsn").asLong() + v.path("op").asText());
+        }
+      }
+    }
+    return new DeliveredChanges(records, distinct.size());
+  }
+
+  private static List<TopicPartition> changePartitions(KafkaConsumer<String, String> consumer) {
+    return consumer.listTopics().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(LocalLab.TOPIC_PREFIX))
+        .flatMap(e -> e.getValue().stream())
+        .map(p -> new TopicPartition(p.topic(), p.partition()))
+        .toList();
+  }
+
+  private static KafkaConsumer<String, String> consumer(LabSettings settings) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            settings.kafkaBootstrap(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            5000),
+        new StringDeserializer(),
+        new StringDeserializer());
+  }
+}
