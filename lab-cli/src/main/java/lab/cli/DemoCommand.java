@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         pipeline.stopCdc();
       }
       console.step(7, STEPS, "verify", "reconcile OLTP truth with the warehouse");
-      Reconciliation r = VerifyCommand.reconcile(local);
+      Reconciliation r = VerifyCommand.reconcile(local, console);
       VerifyCommand.print(r, console);
 
       console.step(8, STEPS, "OLTP vs OLAP", "same data, two engines");

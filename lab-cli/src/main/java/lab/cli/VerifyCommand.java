@@ -23,15 +23,19 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SQLException {
     LocalLab local = new LocalLab(lab.settings());
-    Reconciliation r = reconcile(local);
-    print(r, new Console(System.out));
+    Console console = new Console(System.out);
+    Reconciliation r = reconcile(local, console);
+    print(r, console);
     return r.ok() ? 0 : 1;
   }
 
-  static Reconciliation reconcile(LocalLab local) throws SQLException {
+  /** Reconciles the shop with the warehouse (or its snapshot while the ETL holds the file). */
+  static Reconciliation reconcile(LocalLab local, Console console) throws SQLException {
     boolean etlRunning = local.pipeline().etl().isPresent();
     try (Connection oltp = connectShop(local);
         WarehouseReader.Opened wh = WarehouseReader.open(local.settings(), etlRunning)) {
+      console.line("  oltp:      " + local.postgres().address());
+      console.line("  warehouse: " + wh.source());
       return Reconciler.reconcile(oltp, wh.connection());
     }
   }
