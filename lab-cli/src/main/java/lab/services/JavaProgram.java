@@ -58,6 +58,14 @@ public record JavaProgram(
 
   /** Starts the program with its output appended to {@code logFile}. */
   public Process start(List<String> args, Path logFile) {
+    return start(args, logFile, java.util.Map.of());
+  }
+
+  /**
+   * Starts the program with extra environment variables (for secrets, which would be visible to
+   * every user in the process list as arguments).
+   */
+  public Process start(List<String> args, Path logFile, java.util.Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     command.addAll(jvmOptions);
@@ -67,7 +75,9 @@ public record JavaProgram(
     command.addAll(args);
     try {
       Files.createDirectories(logFile.getParent());
-      return new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(env);
+      return builder
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

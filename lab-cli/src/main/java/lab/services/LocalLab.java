@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import lab.config.LabSettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -112,7 +113,7 @@ public final class LocalLab {
         if (left.stream().noneMatch(topics::contains)) {
           return;
         }
-        Thread.onSpinWait();
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
       }
       throw new LabException("Kafka did not finish deleting the topics " + topics + " in 30 s");
     } catch (InterruptedException e) {

@@ -2,8 +2,8 @@ package lab.services;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lab.config.LabSettings;
 
@@ -33,55 +33,53 @@ public final class Pipeline {
 
   /** Starts the CDC capture unless it runs; returns its process. */
   public ProcessHandle startCdc(CdcOptions options) {
-    Optional<ProcessHandle> running = cdcPid.live();
-    if (running.isPresent()) {
-      return running.get();
-    }
-    JavaProgram cdc =
-        JavaProgram.fromModule(
-            settings.root(),
-            "streaming/cdc",
-            "cdc",
-            "lab.streaming.cdc.CdcMain",
-            List.of("-Xms128m", "-Xmx512m"));
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--pg-host", settings.pgHost(),
-                "--pg-port", Integer.toString(settings.pgServerPort()),
-                "--pg-database", settings.shopDatabase(),
-                "--pg-user", settings.pgUser(),
-                "--pg-password", settings.pgPassword(),
-                "--kafka-bootstrap", settings.kafkaBootstrap(),
-                "--state-dir", settings.cdcState().toString(),
-                "--slot", LabSettings.REPLICATION_SLOT,
-                "--offset-flush-ms", Long.toString(options.offsetFlush().toMillis())));
-    Process p = cdc.start(args, log("cdc"));
-    cdcPid.write(p.toHandle());
-    return p.toHandle();
+    return launch(
+        cdcPid,
+        "streaming/cdc",
+        "lab.streaming.cdc.CdcMain",
+        List.of("-Xms128m", "-Xmx512m"),
+        List.of(
+            "--pg-host", settings.pgHost(),
+            "--pg-port", Integer.toString(settings.pgServerPort()),
+            "--pg-database", settings.shopDatabase(),
+            "--pg-user", settings.pgUser(),
+            "--kafka-bootstrap", settings.kafkaBootstrap(),
+            "--state-dir", settings.cdcState().toString(),
+            "--slot", LabSettings.REPLICATION_SLOT,
+            "--offset-flush-ms", Long.toString(options.offsetFlush().toMillis())),
+        Map.of("PGPASSWORD", settings.pgPassword()));
   }
 
   /** Starts the Spark ETL driver unless it runs; returns its process. */
   public ProcessHandle startEtl() {
-    Optional<ProcessHandle> running = etlPid.live();
-    if (running.isPresent()) {
-      return running.get();
-    }
-    JavaProgram etl =
-        JavaProgram.fromModule(
-            settings.root(),
-            "streaming/spark-job",
-            "etl",
-            "lab.streaming.spark.EtlMain",
-            List.of("-Xms256m", "-Xmx1536m"));
-    List<String> args =
+    return launch(
+        etlPid,
+        "streaming/spark-job",
+        "lab.streaming.spark.EtlMain",
+        List.of("-Xms256m", "-Xmx1536m"),
         List.of(
             "--kafka-bootstrap", settings.kafkaBootstrap(),
             "--warehouse", settings.warehouseFile().toString(),
             "--snapshot", settings.warehouseSnapshot().toString(),
-            "--checkpoint", settings.etlCheckpoint().toString());
-    Process p = etl.start(args, log("etl"));
-    etlPid.write(p.toHandle());
+            "--checkpoint", settings.etlCheckpoint().toString()),
+        Map.of());
+  }
+
+  private ProcessHandle launch(
+      PidFile pid,
+      String module,
+      String mainClass,
+      List<String> jvm,
+      List<String> args,
+      Map<String, String> env) {
+    Optional<ProcessHandle> running = pid.live();
+    if (running.isPresent()) {
+      return running.get();
+    }
+    String name = pid.path().getFileName().toString().replace(".pid", "");
+    JavaProgram program = JavaProgram.fromModule(settings.root(), module, name, mainClass, jvm);
+    Process p = program.start(args, log(name), env);
+    pid.write(p.toHandle());
     return p.toHandle();
   }
 
