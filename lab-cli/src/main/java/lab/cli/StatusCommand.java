@@ -1,9 +1,14 @@
 package lab.cli;
 
+import java.nio.file.Files;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lab.services.LocalLab;
 import lab.services.ServiceStatus;
+import lab.verify.WarehouseReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,6 +36,42 @@ final class StatusCommand implements Callable<Integer> {
           s.detail());
     }
     System.out.println("home: " + local.settings().home());
+    warehouse(local);
     return 0;
+  }
+
+  /** What the ETL has applied so far, and what it had to set aside. */
+  private static void warehouse(LocalLab local) {
+    boolean etlRunning = local.pipeline().etl().isPresent();
+    if (!Files.exists(
+        etlRunning ? local.settings().warehouseSnapshot() : local.settings().warehouseFile())) {
+      System.out.println("warehouse: none yet");
+      return;
+    }
+    try (WarehouseReader.Opened wh = WarehouseReader.open(local.settings(), etlRunning);
+        Statement s = wh.connection().createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*), coalesce(sum(events), 0), max(applied_at) FROM etl_batch_ledger")) {
+        rs.next();
+        System.out.printf(
+            "warehouse: %d batches, %d change records applied, last batch %s (%s)%n",
+            rs.getLong(1), rs.getLong(2), rs.getObject(3), wh.source());
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT reason, count(*) FROM dead_letter GROUP BY reason ORDER BY 2 DESC")) {
+        boolean any = false;
+        while (rs.next()) {
+          any = true;
+          System.out.printf("dead letters: %6d  %s%n", rs.getLong(2), rs.getString(1));
+        }
+        if (!any) {
+          System.out.println("dead letters: none");
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      System.out.println("warehouse: cannot read it (" + e.getMessage() + ")");
+    }
   }
 }

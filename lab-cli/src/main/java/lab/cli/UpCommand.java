@@ -21,8 +21,17 @@ final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Starts both services, printing one line each; shared with the demo. */
+  /**
+   * Starts both services, printing one line each; shared with the demo. External servers are
+   * checked before anything is started, so a wrong URL leaves nothing running behind it.
+   */
   static void up(LocalLab local, Console console) {
+    if (!local.settings().embeddedPostgres()) {
+      local.postgres().start();
+    }
+    if (!local.settings().embeddedKafka()) {
+      local.kafka().start();
+    }
     long t0 = System.nanoTime();
     boolean pgStarted = local.postgres().start();
     Duration pg = Duration.ofNanos(System.nanoTime() - t0);
@@ -34,7 +43,15 @@ final class UpCommand implements Callable<Integer> {
             pgStarted,
             pg));
     long t1 = System.nanoTime();
-    boolean kafkaStarted = local.kafka().start();
+    boolean kafkaStarted;
+    try {
+      kafkaStarted = local.kafka().start();
+    } catch (RuntimeException e) {
+      if (pgStarted) {
+        local.postgres().stop(); // do not leave half of the lab running
+      }
+      throw e;
+    }
     Duration kafka = Duration.ofNanos(System.nanoTime() - t1);
     console.line(
         describe(

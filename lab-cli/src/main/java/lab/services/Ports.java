@@ -25,7 +25,9 @@ public final class Ports {
 
   static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // As the servers themselves do: connections lingering in TIME_WAIT from a server that just
+      // stopped do not make the port busy; only a listener does.
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return true;
     } catch (IOException e) {

@@ -93,6 +93,7 @@ public final class EtlMain implements Callable<Integer> {
 
   static void run(EtlSettings settings, String master) throws Exception {
     String pipelineId = pipelineId(settings.checkpoint());
+    long t0 = System.nanoTime();
     SparkSession spark =
         SparkSession.builder()
             .appName("lab-etl")
@@ -104,11 +105,13 @@ public final class EtlMain implements Callable<Integer> {
             .config("spark.sql.shuffle.partitions", "2")
             .config("spark.sql.session.timeZone", "UTC")
             .getOrCreate();
+    log.info("Spark session ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
     try (StarSink sink = StarSink.open(settings.warehouse())) {
       SnapshotPublisher publisher = new SnapshotPublisher(sink, settings.snapshot());
       publisher.publish();
+      log.info("warehouse open at {} ms", (System.nanoTime() - t0) / 1_000_000);
       BatchWriter writer = new BatchWriter(pipelineId, sink);
       StreamingQuery query =
           changeStream(spark, settings)
@@ -124,10 +127,11 @@ public final class EtlMain implements Callable<Integer> {
                       })
               .start();
       log.info(
-          "streaming {} into {} (pipeline {})",
+          "streaming {} into {} (pipeline {}), started in {} ms",
           settings.topicPattern(),
           settings.warehouse(),
-          pipelineId);
+          pipelineId,
+          (System.nanoTime() - t0) / 1_000_000);
       // On SIGTERM: stop the query (the running batch completes or is rolled back, never half
       // applied), then wait for the final snapshot. Registered with Hadoop's hook manager at a
       // priority above Spark's own, so it runs before Spark stops the SparkContext under it.
