@@ -52,11 +52,13 @@ final class StatusCommand implements Callable<Integer> {
         Statement s = wh.connection().createStatement()) {
       try (ResultSet rs =
           s.executeQuery(
-              "SELECT count(*), coalesce(sum(events), 0), max(applied_at) FROM etl_batch_ledger")) {
+              "SELECT count(*), coalesce(sum(events), 0), coalesce(sum(duplicates + stale), 0),"
+                  + " max(applied_at) FROM etl_batch_ledger")) {
         rs.next();
         System.out.printf(
-            "warehouse: %d batches, %d change records applied, last batch %s (%s)%n",
-            rs.getLong(1), rs.getLong(2), rs.getObject(3), wh.source());
+            "warehouse: %d batches, %d change records, %d re-deliveries absorbed, last batch %s"
+                + " (%s)%n",
+            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4), wh.source());
       }
       try (ResultSet rs =
           s.executeQuery(

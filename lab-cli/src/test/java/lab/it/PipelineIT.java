@@ -84,6 +84,9 @@ class PipelineIT {
       assertThat(changes.records())
           .as("the restarted capture re-delivered changes it had sent before the kill")
           .isGreaterThan(changes.distinct());
+      assertThat(absorbedRedeliveries(lab))
+          .as("the warehouse ledger counted the re-delivered changes it ignored")
+          .isPositive();
 
       // The Spark job killed mid-stream replays from its checkpoint: a batch it had applied but
       // not yet committed in the checkpoint must be skipped by the warehouse's ledger.
@@ -140,6 +143,16 @@ class PipelineIT {
     try (Connection shop = lab.postgres().connectShop();
         WarehouseReader.Opened wh = WarehouseReader.open(lab.settings(), true)) {
       return Reconciler.reconcile(shop, wh.connection());
+    }
+  }
+
+  private static long absorbedRedeliveries(LocalLab lab) throws Exception {
+    try (WarehouseReader.Opened wh = WarehouseReader.open(lab.settings(), true);
+        java.sql.Statement s = wh.connection().createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT sum(duplicates + stale) FROM etl_batch_ledger")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -68,7 +68,8 @@ CREATE TABLE IF NOT EXISTS etl_batch_ledger (
     batch_id     BIGINT  NOT NULL,
     applied_at   TIMESTAMPTZ NOT NULL,
     events       BIGINT  NOT NULL,
-    duplicates   BIGINT  NOT NULL,
+    duplicates   BIGINT  NOT NULL,       -- the same change twice within the batch
+    stale        BIGINT  NOT NULL,       -- changes no newer than the warehouse row: re-deliveries
     dead_letters BIGINT  NOT NULL,
     PRIMARY KEY (pipeline_id, batch_id)
 );

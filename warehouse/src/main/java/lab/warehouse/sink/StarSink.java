@@ -71,6 +71,7 @@ public final class StarSink implements AutoCloseable {
       }
       clearStaging();
       long staged = stage(batch);
+      long stale = countStale();
       try (Statement s = connection.createStatement()) {
         for (String sql : MERGE_STATEMENTS) {
           long t0 = System.nanoTime();
@@ -82,9 +83,9 @@ public final class StarSink implements AutoCloseable {
         }
       }
       writeDeadLetters(batch.deadLetters());
-      writeLedger(batch);
+      writeLedger(batch, stale);
       connection.commit();
-      return new BatchResult(false, staged, batch.deadLetters().size());
+      return new BatchResult(false, staged, stale, batch.deadLetters().size());
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(e);
       throw e;
@@ -181,6 +182,27 @@ public final class StarSink implements AutoCloseable {
         + batch.orders().size()
         + batch.orderLines().size();
   }
+
+  /** Staged changes that the LSN guard will ignore, counted before the merge applies them. */
+  private long countStale() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(STALE)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static final String STALE =
+      """
+      SELECT (SELECT count(*) FROM stage_customer s JOIN dim_customer t USING (customer_id)
+              WHERE s.source_lsn <= t.source_lsn)
+           + (SELECT count(*) FROM stage_product s JOIN dim_product t USING (product_id)
+              WHERE s.source_lsn <= t.source_lsn)
+           + (SELECT count(*) FROM stage_order s JOIN stg_order t USING (order_id)
+              WHERE s.source_lsn <= t.source_lsn)
+           + (SELECT count(*) FROM stage_order_line s JOIN fact_order_line t USING (order_id, line_no)
+              WHERE s.source_lsn <= t.source_lsn)
+      """;
 
   private static DuckDBAppender timestamp(DuckDBAppender a, OffsetDateTime t) throws SQLException {
     return t == null ? a.appendNull() : a.append(t.withOffsetSameInstant(ZoneOffset.UTC));
@@ -298,14 +320,16 @@ public final class StarSink implements AutoCloseable {
     log.warn("{} record(s) sent to dead_letter", deadLetters.size());
   }
 
-  private void writeLedger(StarBatch batch) throws SQLException {
+  private void writeLedger(StarBatch batch, long stale) throws SQLException {
     try (PreparedStatement ps =
-        connection.prepareStatement("INSERT INTO etl_batch_ledger VALUES (?, ?, now(), ?, ?, ?)")) {
+        connection.prepareStatement(
+            "INSERT INTO etl_batch_ledger VALUES (?, ?, now(), ?, ?, ?, ?)")) {
       ps.setString(1, batch.pipelineId());
       ps.setLong(2, batch.batchId());
       ps.setLong(3, batch.events());
       ps.setLong(4, batch.duplicates());
-      ps.setLong(5, batch.deadLetters().size());
+      ps.setLong(5, stale);
+      ps.setLong(6, batch.deadLetters().size());
       ps.executeUpdate();
     }
     try (PreparedStatement ps =

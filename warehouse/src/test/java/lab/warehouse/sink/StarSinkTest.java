@@ -63,9 +63,12 @@ class StarSinkTest {
   void anOlderChangeDeliveredLaterDoesNotOverwriteANewerOne() throws SQLException {
     sink.apply(batch(0, List.of(order(1, 10, "shipped", NEW_YEAR, 300)), List.of()));
 
-    sink.apply(batch(1, List.of(order(1, 10, "placed", NEW_YEAR, 100)), List.of()));
+    BatchResult late =
+        sink.apply(batch(1, List.of(order(1, 10, "placed", NEW_YEAR, 100)), List.of()));
 
     assertThat(query("SELECT status, source_lsn FROM stg_order")).isEqualTo("shipped|300");
+    assertThat(late.stale()).isEqualTo(1);
+    assertThat(query("SELECT stale FROM etl_batch_ledger WHERE batch_id = 1")).isEqualTo("1");
   }
 
   @Test

@@ -78,12 +78,13 @@ final class BatchWriter {
       long transformed = System.nanoTime();
       BatchResult result = sink.apply(batch);
       log.info(
-          "batch {}: {} records, {} duplicates, {} rows staged, {} dead letters{} in {} ms"
+          "batch {}: {} records, {} duplicates, {} rows staged, {} stale, {} dead letters{} in {} ms"
               + " (spark {} ms, duckdb {} ms)",
           batchId,
           recordCount,
           duplicates,
           result.rowsStaged(),
+          result.stale(),
           result.deadLetters(),
           result.alreadyApplied() ? " (already applied, skipped)" : "",
           (System.nanoTime() - started) / 1_000_000,
