@@ -26,16 +26,14 @@ public final class ChangeStreamTransform {
 
   /**
    * The same transform, letting the caller materialize the intermediate results that several
-   * outputs read (the parsed events, the unique events, each table's typed changes). A streaming
-   * driver passes {@code Dataset::persist} so a micro-batch is parsed once rather than once per
-   * output; without it every output re-parses and re-shuffles the whole batch.
+   * outputs read (the parsed events and each table's typed changes). A streaming driver passes
+   * {@code Dataset::persist} so a micro-batch is parsed once rather than once per output; without
+   * it every output re-parses and re-shuffles the whole batch.
    */
   public static StarFrames transform(
       Dataset<Row> kafkaRecords, UnaryOperator<Dataset<Row>> reused) {
     Dataset<Row> events = reused.apply(ChangeEvents.parse(kafkaRecords));
-    // Re-deliveries are collapsed per key below (latestPerKey); this narrow projection only
-    // counts them, without shuffling the payloads.
-    Dataset<Row> unique = Dedup.dropRedeliveries(events.select("table", "key", "lsn", "op"));
+    Dataset<Row> deliveryCounts = Dedup.deliveryCounts(events);
     Dataset<Row> customers = reused.apply(ShopTable.CUSTOMERS.typedChanges(events));
     Dataset<Row> products = reused.apply(ShopTable.PRODUCTS.typedChanges(events));
     Dataset<Row> orders = reused.apply(ShopTable.ORDERS.typedChanges(events));
@@ -60,8 +58,7 @@ public final class ChangeStreamTransform {
             .union(rejected(items))
             .union(unknownTable.select("topic", "partition", "offset", "error", "raw"));
     return new StarFrames(
-        events,
-        unique,
+        deliveryCounts,
         StarTransforms.customers(customers),
         StarTransforms.products(products),
         StarTransforms.orders(orders),

@@ -5,16 +5,13 @@ import org.apache.spark.sql.Row;
 
 /**
  * The result of transforming one batch: the star's rows per table, the records that could not be
- * applied, and the intermediate events (so the driver can count duplicates).
+ * applied, and how many changes arrived more than once within the batch.
  *
- * @param events every parsed change event of the batch, duplicates included
- * @param uniqueEvents the identity (table, key, lsn, op) of each distinct change, for counting
- *     re-deliveries
+ * @param deliveryCounts one row: good events delivered, and distinct changes among them
  * @param deadLetters topic, partition, offset, error, raw for every rejected record
  */
 public record StarFrames(
-    Dataset<Row> events,
-    Dataset<Row> uniqueEvents,
+    Dataset<Row> deliveryCounts,
     Dataset<Row> customers,
     Dataset<Row> products,
     Dataset<Row> orders,

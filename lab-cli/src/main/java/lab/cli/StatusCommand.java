@@ -73,7 +73,11 @@ final class StatusCommand implements Callable<Integer> {
         }
       }
     } catch (SQLException | RuntimeException e) {
-      System.out.println("warehouse: cannot read it (" + e.getMessage() + ")");
+      String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      System.out.println(
+          "warehouse: cannot read it ("
+              + reason
+              + "); a warehouse from an older build is rebuilt by ./lab demo");
     }
   }
 }

@@ -1,6 +1,9 @@
 package lab.etl.dedup;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.Arrays;
@@ -21,9 +24,18 @@ public final class Dedup {
 
   private Dedup() {}
 
-  /** Keeps one event per (table, key, lsn, op): a re-delivered change is the same change. */
-  public static Dataset<Row> dropRedeliveries(Dataset<Row> events) {
-    return events.dropDuplicates("table", "key", "lsn", "op");
+  /**
+   * One row counting the batch's good events ({@code delivered}) and the distinct changes among
+   * them ({@code distinct_changes}, by table, key, lsn and op); the difference is how many were
+   * re-deliveries of a change already in the batch. Only counted: {@link #latestPerKey} is what
+   * removes them, without shuffling every payload once more.
+   */
+  public static Dataset<Row> deliveryCounts(Dataset<Row> events) {
+    return events
+        .where(col("error").isNull())
+        .agg(
+            count(lit(1)).as("delivered"),
+            countDistinct(col("table"), col("key"), col("lsn"), col("op")).as("distinct_changes"));
   }
 
   /**

@@ -1,6 +1,8 @@
 package lab.streaming.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import java.math.BigDecimal;
@@ -60,16 +62,17 @@ final class BatchWriter {
     try {
       // Every path consumes the batch, even a replay the ledger will skip: Spark 4.2's
       // stateful queries fail commit validation when foreachBatch leaves it unread.
-      long recordCount = records.count();
+      List<Row> partitions = perPartition(records);
+      long recordCount = partitions.stream().mapToLong(r -> r.getLong(3)).sum();
       StarFrames star = ChangeStreamTransform.transform(records, cache);
-      long duplicates = star.events().count() - star.uniqueEvents().count();
+      long duplicates = duplicates(star);
       StarBatch batch =
           new StarBatch(
               pipelineId,
               batchId,
               recordCount,
               duplicates,
-              offsets(records),
+              offsets(partitions),
               collect(star.customers(), BatchWriter::customer),
               collect(star.products(), BatchWriter::product),
               collect(star.orders(), BatchWriter::order),
@@ -95,13 +98,24 @@ final class BatchWriter {
     }
   }
 
-  private static List<SourceOffset> offsets(Dataset<Row> records) {
-    List<SourceOffset> offsets = new ArrayList<>();
-    for (Row r :
-        records.groupBy("topic", "partition").agg(max(col("offset")).as("o")).collectAsList()) {
-      offsets.add(new SourceOffset(r.getString(0), r.getInt(1), r.getLong(2)));
-    }
-    return offsets;
+  /** topic, partition, highest offset, record count: one job for the ledger and the log. */
+  private static List<Row> perPartition(Dataset<Row> records) {
+    return records
+        .groupBy("topic", "partition")
+        .agg(max(col("offset")).as("last_offset"), count(lit(1)).as("records"))
+        .collectAsList();
+  }
+
+  private static List<SourceOffset> offsets(List<Row> partitions) {
+    return partitions.stream()
+        .map(r -> new SourceOffset(r.getString(0), r.getInt(1), r.getLong(2)))
+        .toList();
+  }
+
+  /** Changes delivered more than once within the batch. */
+  private static long duplicates(StarFrames star) {
+    Row counts = star.deliveryCounts().first();
+    return counts.<Long>getAs("delivered") - counts.<Long>getAs("distinct_changes");
   }
 
   /**
