@@ -33,7 +33,8 @@ final class UpCommand implements Callable<Integer> {
       local.kafka().start();
     }
     long t0 = System.nanoTime();
-    boolean pgStarted = local.postgres().start();
+    // External servers were checked above; only embedded ones start here.
+    boolean pgStarted = local.settings().embeddedPostgres() && local.postgres().start();
     Duration pg = Duration.ofNanos(System.nanoTime() - t0);
     console.line(
         describe(
@@ -45,7 +46,7 @@ final class UpCommand implements Callable<Integer> {
     long t1 = System.nanoTime();
     boolean kafkaStarted;
     try {
-      kafkaStarted = local.kafka().start();
+      kafkaStarted = local.settings().embeddedKafka() && local.kafka().start();
     } catch (RuntimeException e) {
       if (pgStarted) {
         local.postgres().stop(); // do not leave half of the lab running

@@ -17,30 +17,14 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Parses Kafka records holding Debezium change envelopes into one row per change event.
  *
- * <p>Input: the Kafka source's columns (topic, partition, offset, key, value). Output: {@link
- * #COLUMNS}: the Kafka position, the source table, the event's operation and source position (LSN,
- * transaction id, commit time), the row images as JSON text, and {@code error}, which is null for a
- * good event and the reason otherwise. Tombstones (null values, written after a delete for log
- * compaction) carry no change and are dropped here.
+ * <p>Input: the Kafka source's columns (topic, partition, offset, key, value). Output: topic,
+ * partition, offset, table, key, op, lsn, tx_id, source_ts_ms, before, after, raw, error: the Kafka
+ * position, the source table, the event's operation and source position (LSN, transaction id,
+ * commit time), the row images as JSON text, and {@code error}, which is null for a good event and
+ * the reason otherwise. Tombstones (null values, written after a delete for log compaction) carry
+ * no change and are dropped here.
  */
 public final class ChangeEvents {
-
-  /** Columns of the parsed events, in order. */
-  public static final String[] COLUMNS = {
-    "topic",
-    "partition",
-    "offset",
-    "table",
-    "key",
-    "op",
-    "lsn",
-    "tx_id",
-    "source_ts_ms",
-    "before",
-    "after",
-    "raw",
-    "error"
-  };
 
   /**
    * Debezium's envelope with the row images kept as JSON text: each table has its own image schema,
