@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,7 +26,8 @@ import org.apache.spark.sql.types.StructType;
  * timestamptz as an ISO-8601 string, so those are read as text and converted with {@code try_cast}:
  * a value that does not convert becomes an error on the event, not a crashed batch.
  */
-public record ShopTable(String name, Map<String, DataType> columns, List<String> key) {
+public record ShopTable(
+    String name, Map<String, DataType> columns, List<String> key, Set<String> optional) {
 
   public static final DataType MONEY = DataTypes.createDecimalType(12, 2);
 
@@ -33,6 +35,7 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
       table(
           "customers",
           List.of("customer_id"),
+          Set.of(),
           "customer_id",
           DataTypes.LongType,
           "email",
@@ -48,6 +51,7 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
       table(
           "products",
           List.of("product_id"),
+          Set.of("category"),
           "product_id",
           DataTypes.LongType,
           "sku",
@@ -63,6 +67,7 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
       table(
           "orders",
           List.of("order_id"),
+          Set.of("customer_id"),
           "order_id",
           DataTypes.LongType,
           "customer_id",
@@ -76,6 +81,7 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
       table(
           "order_items",
           List.of("order_id", "line_no"),
+          Set.of(),
           "order_id",
           DataTypes.LongType,
           "line_no",
@@ -90,15 +96,21 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
   public ShopTable {
     columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     key = List.copyOf(key);
+    optional = Set.copyOf(optional);
     if (!columns.keySet().containsAll(key)) {
       throw new IllegalArgumentException(name + ": key " + key + " is not among its columns");
+    }
+    if (!columns.keySet().containsAll(optional) || optional.stream().anyMatch(key::contains)) {
+      throw new IllegalArgumentException(
+          name + ": optional columns " + optional + " must be non-key columns of the table");
     }
   }
 
   /**
    * This table's events with the row image as typed columns, plus {@code lsn}, {@code offset},
    * {@code is_deleted} and {@code error}. A delete takes its key from the before image; every
-   * column of an insert, update or snapshot read is required (the shop declares them NOT NULL).
+   * column of an insert, update or snapshot read is required except the {@code optional} ones (the
+   * shop declares the others NOT NULL).
    */
   public Dataset<Row> typedChanges(Dataset<Row> events) {
     Dataset<Row> image =
@@ -152,6 +164,9 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
     List<String> names = new ArrayList<>(columns.keySet());
     for (int i = names.size() - 1; i >= 0; i--) {
       String c = names.get(i);
+      if (optional.contains(c)) {
+        continue;
+      }
       boolean isKey = key.contains(c);
       Column missing =
           isKey ? col(c).isNull() : col(c).isNull().and(col("is_deleted").unary_$bang());
@@ -166,11 +181,12 @@ public record ShopTable(String name, Map<String, DataType> columns, List<String>
     return error;
   }
 
-  private static ShopTable table(String name, List<String> key, Object... columnsAndTypes) {
+  private static ShopTable table(
+      String name, List<String> key, Set<String> optional, Object... columnsAndTypes) {
     Map<String, DataType> columns = new LinkedHashMap<>();
     for (int i = 0; i < columnsAndTypes.length; i += 2) {
       columns.put((String) columnsAndTypes[i], (DataType) columnsAndTypes[i + 1]);
     }
-    return new ShopTable(name, columns, key);
+    return new ShopTable(name, columns, key, optional);
   }
 }

@@ -47,6 +47,18 @@ class StarSinkTest {
   }
 
   @Test
+  void anOrderOfALoyaltyCardWithoutACustomerYetIsKeptWithANullCustomer() throws SQLException {
+    sink.apply(
+        batch(
+            0,
+            List.of(new OrderChange(1, null, "placed", NEW_YEAR, 20260101, 100, false)),
+            List.of(line(1, 1, "2", 3, 101))));
+
+    assertThat(query("SELECT customer_id IS NULL, amount FROM fact_order_line"))
+        .isEqualTo("true|6.00");
+  }
+
+  @Test
   void aReplayedBatchIsAppliedOnce() throws SQLException {
     StarBatch first =
         batch(0, List.of(placedOrder(1, 10, NEW_YEAR, 100)), List.of(line(1, 1, "2", 3, 101)));
