@@ -15,6 +15,7 @@ import lab.services.LocalLab;
 import lab.services.Pipeline;
 import lab.shop.gen.LiveSummary;
 import lab.shop.gen.SeedSummary;
+import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
 import lab.verify.Reconciler;
 import lab.verify.Reconciliation;
@@ -57,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // Validate every input before anything is started or written.
     ShopSize size = shop.size();
+    ShopProfile profile = shop.profile();
     double rate = live.rate();
     Duration liveFor = live.duration();
     if (catchUpTimeoutSeconds < 1) {
@@ -91,11 +93,8 @@ final class DemoCommand implements Callable<Integer> {
       console.line("  etl pid " + etl.pid() + "  log " + pipeline.log("etl"));
 
       console.step(
-          4,
-          STEPS,
-          "seed shop",
-          "seed " + shop.seed + ", bulk load with COPY; CDC then snapshots it");
-      SeedSummary seeded = LoadCommand.load(local, size, shop.seed, console);
+          4, STEPS, "seed shop", shop.describe() + "; bulk load with COPY, CDC then snapshots it");
+      SeedSummary seeded = LoadCommand.load(local, size, shop.seed, profile, false, console);
       console.line("  " + LoadCommand.describe(seeded));
       ProcessHandle cdc = pipeline.startCdc(Pipeline.CdcOptions.DEFAULT);
       console.line("  cdc pid " + cdc.pid() + "  log " + pipeline.log("cdc"));

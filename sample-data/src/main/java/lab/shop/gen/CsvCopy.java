@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.postgresql.copy.CopyManager;
@@ -50,6 +51,23 @@ final class CsvCopy implements AutoCloseable {
     }
     // An empty string must be quoted too, or CSV COPY reads it as NULL.
     return field(quote || value.isEmpty() ? '"' + value.replace("\"", "\"\"") + '"' : value);
+  }
+
+  /** A text value, or NULL (an empty unquoted field) when value is null. */
+  CsvCopy textOrNull(String value) throws SQLException {
+    return value == null ? field("") : text(value);
+  }
+
+  CsvCopy numberOrNull(Long value) throws SQLException {
+    return value == null ? field("") : number(value);
+  }
+
+  CsvCopy timestampOrNull(OffsetDateTime value) throws SQLException {
+    return value == null ? field("") : timestamp(value);
+  }
+
+  CsvCopy dateOrNull(LocalDate value) throws SQLException {
+    return value == null ? field("") : field(value.toString());
   }
 
   CsvCopy number(long value) throws SQLException {

@@ -1,11 +1,24 @@
 package lab.shop.gen;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** A row of {@code customers} as the generator makes it; {@code updated_at} equals createdAt. */
+/**
+ * A row of {@code customers} as the generator makes it. phone and birthDate may be null; an erased
+ * customer has erasedAt set and only anonymous values left.
+ */
 public record CustomerRow(
-    long customerId, String email, String fullName, String country, OffsetDateTime createdAt) {
+    long customerId,
+    String email,
+    String fullName,
+    String country,
+    String phone,
+    LocalDate birthDate,
+    String segment,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt,
+    OffsetDateTime erasedAt) {
 
   public CustomerRow {
     RowChecks.positive("customerId", customerId);
@@ -16,7 +29,13 @@ public record CustomerRow(
       throw new IllegalArgumentException(
           "country must be an ISO 3166-1 alpha-2 code, got '" + country + "'");
     }
+    Objects.requireNonNull(segment, "segment");
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  public boolean erased() {
+    return erasedAt != null;
   }
 
   // By hand rather than a regex: this runs for every one of up to ten million generated rows.

@@ -11,6 +11,18 @@ final class Seeds {
   static final long ORDER = 4;
   static final long ORDER_LINES = 5;
   static final long LIVE_TRANSACTION = 6;
+  static final long PERSON = 7;
+  static final long CHURN = 8;
+  static final long DUPLICATE = 9;
+  static final long MOVES = 10;
+  static final long SUPPLIER = 11;
+  static final long STORE = 12;
+  static final long STORE_DAY = 13;
+  static final long CALENDAR_DAY = 14;
+  static final long LIFECYCLE = 15;
+  static final long MEMBER = 16;
+  static final long INVENTORY = 17;
+  static final long LIVE_CLIENT = 18;
 
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
