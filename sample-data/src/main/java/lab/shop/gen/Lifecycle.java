@@ -27,18 +27,12 @@ final class Lifecycle {
 
   private Lifecycle() {}
 
+  /** The order's state at the end of the history; {@code asPlaced} is the order just placed. */
   static OrderHistory play(
-      long orderId,
-      Long customerId,
-      String card,
-      int channel,
-      Integer storeId,
-      String currency,
-      long placed,
-      List<OrderLineRow> lines,
-      SplittableRandom r,
-      boolean messyFormats) {
-    boolean inStore = channel == OrderRow.STORE;
+      OrderRow asPlaced, List<OrderLineRow> lines, SplittableRandom r, boolean messyFormats) {
+    long orderId = asPlaced.orderId();
+    long placed = ShopRows.millisOf(asPlaced.orderedAt());
+    boolean inStore = asPlaced.channelId() == OrderRow.STORE;
     // Every draw is made whatever the outcome, so one order's choices never shift another's.
     boolean cancels = !inStore && r.nextInt(100) < 4;
     long cancelAt = placed + 10 * MINUTE + r.nextLong(48 * HOUR);
@@ -52,7 +46,7 @@ final class Lifecycle {
     int returnLine = r.nextInt(lines.size());
     int returnUnits = 1 + r.nextInt(lines.get(returnLine).quantity());
     String reason = REASONS.get(r.nextInt(REASONS.size()));
-    String providerCurrency = providerCurrency(currency, r, messyFormats);
+    String providerCurrency = providerCurrency(asPlaced.currency(), r, messyFormats);
 
     String status = OrderRow.PLACED;
     long updated = placed;
@@ -97,13 +91,13 @@ final class Lifecycle {
     OrderRow order =
         new OrderRow(
             orderId,
-            customerId,
-            card,
-            channel,
-            storeId,
-            currency,
+            asPlaced.customerId(),
+            asPlaced.loyaltyCard(),
+            asPlaced.channelId(),
+            asPlaced.storeId(),
+            asPlaced.currency(),
             status,
-            ShopRows.at(placed),
+            asPlaced.orderedAt(),
             ShopRows.at(updated));
     Optional<PaymentRow> payment =
         isPaid

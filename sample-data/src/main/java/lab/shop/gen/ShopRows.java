@@ -380,14 +380,12 @@ public final class ShopRows {
             ? store(storeId).currency()
             : Vocabulary.place(countryOf(customerId)).currency();
     List<OrderLineRow> lines = lines(orderId, placed, currency);
+    OffsetDateTime at = at(placed);
+    OrderRow asPlaced =
+        new OrderRow(
+            orderId, customerId, card, channel, storeId, currency, OrderRow.PLACED, at, at);
     return Lifecycle.play(
-        orderId,
-        customerId,
-        card,
-        channel,
-        storeId,
-        currency,
-        placed,
+        asPlaced,
         lines,
         Seeds.random(seed, Seeds.LIFECYCLE, orderId),
         profile.has(MessyData.INCONSISTENT_FORMATS));
