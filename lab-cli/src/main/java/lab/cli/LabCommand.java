@@ -76,6 +76,13 @@ public final class LabCommand implements Runnable {
   String kafkaBootstrap;
 
   @Option(
+      names = "--spark-master",
+      scope = ScopeType.INHERIT,
+      description =
+          "Where the Spark job runs: local[N] in its own JVM, or spark://host:port (env LAB_SPARK_MASTER; default local[2])")
+  String sparkMaster;
+
+  @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
       description = "Show the lab's own log lines on the terminal")
@@ -90,7 +97,8 @@ public final class LabCommand implements Runnable {
   LabSettings settings() {
     Path root = Path.of(System.getProperty("lab.root", ".")).toAbsolutePath().normalize();
     return LabSettings.fromEnvironment(root, System.getenv())
-        .with(home, pgPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap);
+        .with(home, pgPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap)
+        .withSparkMaster(sparkMaster);
   }
 
   public static void main(String[] args) {

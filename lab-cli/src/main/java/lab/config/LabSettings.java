@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param home the lab home: service data, logs, pid files, the warehouse
  * @param externalPgUrl a JDBC URL of an existing PostgreSQL, or null to run the embedded one
  * @param externalKafka host:port of an existing Kafka, or null to run the embedded broker
+ * @param sparkMaster where the Spark job runs: {@code local[2]} in its own JVM (the default), or a
+ *     standalone cluster's {@code spark://host:port} (the compose lab's master)
  */
 public record LabSettings(
     Path root,
@@ -27,12 +29,14 @@ public record LabSettings(
     String externalPgUrl,
     String pgUser,
     String pgPassword,
-    String externalKafka) {
+    String externalKafka,
+    String sparkMaster) {
 
   public static final int DEFAULT_PG_PORT = 15432;
   public static final int DEFAULT_KAFKA_PORT = 19092;
   public static final String SHOP_DATABASE = "shop";
   public static final String REPLICATION_SLOT = "lab_shop";
+  public static final String DEFAULT_SPARK_MASTER = "local[2]";
 
   public LabSettings {
     Objects.requireNonNull(root, "root");
@@ -54,6 +58,13 @@ public record LabSettings(
     }
     Objects.requireNonNull(pgUser, "pgUser");
     pgPassword = pgPassword == null ? "" : pgPassword;
+    sparkMaster = sparkMaster == null ? DEFAULT_SPARK_MASTER : sparkMaster;
+    if (!sparkMaster.matches("local(\\[(\\d+|\\*)])?|spark://[^:,\\s]+:\\d+")) {
+      throw new IllegalArgumentException(
+          "--spark-master / LAB_SPARK_MASTER must be local[N] or spark://host:port, got '"
+              + sparkMaster
+              + "'");
+    }
   }
 
   /** Defaults overridden by the environment; flags are applied by the CLI on top. */
@@ -69,7 +80,8 @@ public record LabSettings(
         env.get("LAB_PG_URL"),
         env.getOrDefault("LAB_PG_USER", "postgres"),
         env.getOrDefault("LAB_PG_PASSWORD", ""),
-        env.get("LAB_KAFKA_BOOTSTRAP"));
+        env.get("LAB_KAFKA_BOOTSTRAP"),
+        env.get("LAB_SPARK_MASTER"));
   }
 
   /** A copy with other values; null arguments keep the current value. */
@@ -91,7 +103,28 @@ public record LabSettings(
         pgUrl != null ? pgUrl : externalPgUrl,
         pgUser != null ? pgUser : this.pgUser,
         pgPassword != null ? pgPassword : this.pgPassword,
-        kafka != null ? kafka : externalKafka);
+        kafka != null ? kafka : externalKafka,
+        sparkMaster);
+  }
+
+  /** A copy whose Spark job runs on another master; null keeps the current one. */
+  public LabSettings withSparkMaster(String master) {
+    return new LabSettings(
+        root,
+        home,
+        pgPort,
+        kafkaPort,
+        kafkaControllerPort,
+        externalPgUrl,
+        pgUser,
+        pgPassword,
+        externalKafka,
+        master != null ? master : sparkMaster);
+  }
+
+  /** True if the Spark job runs in its own JVM rather than on a cluster's executors. */
+  public boolean localSpark() {
+    return sparkMaster.startsWith("local");
   }
 
   public boolean embeddedPostgres() {

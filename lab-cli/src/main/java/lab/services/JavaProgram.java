@@ -24,7 +24,9 @@ public record JavaProgram(
 
   /**
    * A program built by one of the reactor's modules: its classes plus the runtime classpath that
-   * the module's build wrote to {@code target/runtime.classpath}.
+   * the module's build wrote to {@code target/runtime.classpath}. JVM options from the environment
+   * variable {@code LAB_<NAME>_JAVA_OPTS} come after {@code jvmOptions}, so they win (the compose
+   * lab sizes the heaps to its containers' memory limits this way).
    */
   public static JavaProgram fromModule(
       Path root, String module, String name, String mainClass, List<String> jvmOptions) {
@@ -48,7 +50,15 @@ public record JavaProgram(
     } catch (IOException e) {
       throw new LabException("cannot read " + classpathFile + ": " + e.getMessage(), e);
     }
-    return new JavaProgram(name, cp, mainClass, jvmOptions);
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.addAll(optionsFromEnvironment(name, System.getenv()));
+    return new JavaProgram(name, cp, mainClass, options);
+  }
+
+  /** The options in {@code LAB_<NAME>_JAVA_OPTS}, split on whitespace; empty if unset. */
+  static List<String> optionsFromEnvironment(String name, java.util.Map<String, String> env) {
+    String value = env.get("LAB_" + name.toUpperCase(java.util.Locale.ROOT) + "_JAVA_OPTS");
+    return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
   }
 
   /** The same JVM and classpath with another main class (e.g. a tool shipped beside a server). */

@@ -1,10 +1,15 @@
 package lab.services;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import lab.config.LabSettings;
 
 /**
@@ -20,6 +25,7 @@ public final class Pipeline {
   }
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+  private static final String ETL_MODULE = "streaming/spark-job";
 
   private final LabSettings settings;
   private final PidFile cdcPid;
@@ -52,17 +58,49 @@ public final class Pipeline {
 
   /** Starts the Spark ETL driver unless it runs; returns its process. */
   public ProcessHandle startEtl() {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--kafka-bootstrap", settings.kafkaBootstrap(),
+                "--warehouse", settings.warehouseFile().toString(),
+                "--snapshot", settings.warehouseSnapshot().toString(),
+                "--checkpoint", settings.etlCheckpoint().toString(),
+                "--master", settings.sparkMaster()));
+    if (!settings.localSpark()) {
+      args.addAll(List.of("--jars", String.join(",", executorJars())));
+    }
     return launch(
         etlPid,
-        "streaming/spark-job",
+        ETL_MODULE,
         "lab.streaming.spark.EtlMain",
         List.of("-Xms256m", "-Xmx1536m"),
-        List.of(
-            "--kafka-bootstrap", settings.kafkaBootstrap(),
-            "--warehouse", settings.warehouseFile().toString(),
-            "--snapshot", settings.warehouseSnapshot().toString(),
-            "--checkpoint", settings.etlCheckpoint().toString()),
+        args,
         Map.of());
+  }
+
+  /**
+   * What a cluster's executors need beyond Spark's own jars: the job's module jar and the jars the
+   * build listed in {@code target/executor.classpath} (etl-core, the Kafka source and its client).
+   */
+  List<String> executorJars() {
+    Path target = settings.root().resolve(ETL_MODULE).resolve("target");
+    Path listed = target.resolve("executor.classpath");
+    try (Stream<Path> files = Files.list(target)) {
+      List<String> jars = new ArrayList<>();
+      files
+          .filter(f -> f.getFileName().toString().matches("streaming-spark-.*(?<!-sources)\\.jar"))
+          .forEach(f -> jars.add(f.toString()));
+      if (jars.isEmpty() || !Files.isRegularFile(listed)) {
+        throw new LabException(
+            "the Spark job's jars for a cluster are missing in "
+                + target
+                + "; run ./mvnw -DskipTests package (local[N] needs only the classes)");
+      }
+      jars.addAll(List.of(Files.readString(listed).strip().split(File.pathSeparator)));
+      return jars;
+    } catch (IOException e) {
+      throw new LabException("cannot list the Spark job's jars: " + e.getMessage(), e);
+    }
   }
 
   private ProcessHandle launch(

@@ -53,6 +53,16 @@ class LabCommandTest {
   }
 
   @Test
+  void aSparkMasterOtherThanLocalOrStandaloneIsRefusedNamingTheSetting() {
+    int code = LabCommand.execute("--spark-master", "yarn", "status");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err())
+        .contains("--spark-master / LAB_SPARK_MASTER must be local[N] or spark://host:port")
+        .contains("got 'yarn'");
+  }
+
+  @Test
   void aBadRateIsRefused() {
     int code = LabCommand.execute("demo", "--rate", "0");
 

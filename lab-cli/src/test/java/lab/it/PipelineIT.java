@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,20 +107,16 @@ class PipelineIT {
       pipeline.stopEtl();
       pipeline.stopCdc();
       System.setProperty("lab.root", settings.root().toString());
-      int verify =
-          LabCommand.execute(
-              "--home",
-              home.toString(),
-              "--pg-port",
-              Integer.toString(settings.pgPort()),
-              "--kafka-port",
-              Integer.toString(settings.kafkaPort()),
-              "verify");
+      List<String> verifyArgs = new ArrayList<>(List.of("--home", home.toString()));
+      verifyArgs.addAll(TestLab.serverFlags(settings));
+      verifyArgs.add("verify");
+      int verify = LabCommand.execute(verifyArgs.toArray(String[]::new));
       assertThat(verify).as("./lab verify exit code on the stopped warehouse").isZero();
     } finally {
       lab.down();
     }
     assertThat(lab.status())
+        .filteredOn(TestLab::stoppedByDown)
         .allSatisfy(s -> assertThat(s.state().healthy()).as(s.name() + " stopped").isFalse());
   }
 

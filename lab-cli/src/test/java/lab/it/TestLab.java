@@ -1,17 +1,28 @@
 package lab.it;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Ports;
+import lab.services.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The services an integration test runs against: real PostgreSQL and Kafka servers. Where
- * LAB_PG_URL / LAB_KAFKA_BOOTSTRAP are set, the test uses those servers; otherwise it starts the
- * lab's own embedded ones on free ports, in a home of its own, through the same code as {@code lab
- * up}. (Testcontainers, where a Docker engine exists, comes with the compose-lab issue.)
+ * The services an integration test runs against: real PostgreSQL and Kafka servers, from the first
+ * of these that is available, so that the same tests run everywhere:
+ *
+ * <ol>
+ *   <li>servers named by LAB_PG_URL / LAB_KAFKA_BOOTSTRAP;
+ *   <li>containers of the pinned images (Testcontainers), where a Docker engine answers;
+ *   <li>the lab's own embedded servers on free ports, in a home of their own, started through the
+ *       same code as {@code lab up}.
+ * </ol>
+ *
+ * LAB_IT_SERVICES=embedded skips the containers where Docker exists. One log line says which was
+ * used.
  */
 final class TestLab {
 
@@ -37,13 +48,23 @@ final class TestLab {
             defaults.externalPgUrl(),
             defaults.pgUser(),
             defaults.pgPassword(),
-            defaults.externalKafka());
+            defaults.externalKafka(),
+            defaults.sparkMaster());
+    String source = "external (LAB_PG_URL / LAB_KAFKA_BOOTSTRAP)";
+    if (settings.embeddedPostgres() && settings.embeddedKafka()) {
+      if (ContainerServices.wanted()) {
+        settings = ContainerServices.shared().applyTo(settings);
+        source = "Testcontainers (" + ContainerServices.IMAGES + ")";
+      } else {
+        source =
+            "the lab's embedded servers, started by the test (" + ContainerServices.why() + ")";
+      }
+    }
     log.warn(
-        "integration test services: PostgreSQL {} ({}), Kafka {} ({})",
+        "integration test services: {}: PostgreSQL {}, Kafka {}",
+        source,
         settings.shopJdbcUrl(),
-        settings.embeddedPostgres() ? "embedded, started by the test" : "external",
-        settings.kafkaBootstrap(),
-        settings.embeddedKafka() ? "embedded, started by the test" : "external");
+        settings.kafkaBootstrap());
     return settings;
   }
 
@@ -53,5 +74,31 @@ final class TestLab {
     lab.postgres().start();
     lab.kafka().start();
     return lab;
+  }
+
+  /**
+   * True for what {@code lab down} stops: the embedded servers and the pipeline, not servers
+   * (external or containers) that outlive the lab.
+   */
+  static boolean stoppedByDown(ServiceStatus s) {
+    return s.state() != ServiceStatus.State.EXTERNAL_UP
+        && s.state() != ServiceStatus.State.EXTERNAL_DOWN;
+  }
+
+  /** The command-line flags that point a {@code lab} command at the same servers. */
+  static List<String> serverFlags(LabSettings settings) {
+    List<String> flags = new ArrayList<>();
+    if (settings.embeddedPostgres()) {
+      flags.addAll(List.of("--pg-port", Integer.toString(settings.pgPort())));
+    } else {
+      flags.addAll(List.of("--pg-url", settings.shopJdbcUrl(), "--pg-user", settings.pgUser()));
+      flags.addAll(List.of("--pg-password", settings.pgPassword()));
+    }
+    if (settings.embeddedKafka()) {
+      flags.addAll(List.of("--kafka-port", Integer.toString(settings.kafkaPort())));
+    } else {
+      flags.addAll(List.of("--kafka-bootstrap", settings.kafkaBootstrap()));
+    }
+    return flags;
   }
 }

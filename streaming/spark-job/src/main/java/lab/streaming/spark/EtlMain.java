@@ -3,6 +3,7 @@ package lab.streaming.spark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +72,14 @@ public final class EtlMain implements Callable<Integer> {
   @Option(names = "--master", defaultValue = "local[2]", description = "Spark master")
   String master;
 
+  @Option(
+      names = "--jars",
+      split = ",",
+      description =
+          "Jars the executors of a cluster need beyond Spark's own (this job's, the Kafka source);"
+              + " the driver serves them (spark.jars). Not needed in local mode.")
+  List<String> jars = List.of();
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new EtlMain()).execute(args));
   }
@@ -87,24 +96,31 @@ public final class EtlMain implements Callable<Integer> {
             Duration.ofMillis(triggerMs),
             maxOffsetsPerTrigger,
             Duration.ofMillis(snapshotEveryMs));
-    run(settings, master);
+    run(settings, master, jars);
     return 0;
   }
 
-  static void run(EtlSettings settings, String master) throws Exception {
+  static void run(EtlSettings settings, String master, List<String> jars) throws Exception {
     String pipelineId = pipelineId(settings.checkpoint());
     long t0 = System.nanoTime();
-    SparkSession spark =
+    SparkSession.Builder builder =
         SparkSession.builder()
             .appName("lab-etl")
             .master(master)
             .config("spark.ui.enabled", "false")
-            // Local mode: bind to loopback and skip the hostname lookup entirely.
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate();
+            .config("spark.sql.session.timeZone", "UTC");
+    if (master.startsWith("local")) {
+      // Local mode: bind to loopback and skip the hostname lookup entirely.
+      builder
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    } else if (!jars.isEmpty()) {
+      // On a cluster the executors must reach the driver by its host name (SPARK_LOCAL_HOSTNAME)
+      // and load the job's classes, which only the driver has.
+      builder.config("spark.jars", String.join(",", jars));
+    }
+    SparkSession spark = builder.getOrCreate();
     log.info("Spark session ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
