@@ -127,6 +127,12 @@ public final class LabCommand implements Runnable {
             cmd.getErr().println("error: " + ex.getMessage());
             return ex instanceof IllegalArgumentException ? 2 : 1;
           }
+          // A database refusing or failing an action, or a shop in the wrong state: the message
+          // says what happened and what to do; a stack trace would only bury it.
+          if (ex instanceof java.sql.SQLException || ex instanceof IllegalStateException) {
+            cmd.getErr().println("error: " + ex.getMessage());
+            return 1;
+          }
           throw ex;
         });
     return cli.execute(args);

@@ -18,6 +18,23 @@ final class LiveOptions {
       description = "Live transactions per second (default ${DEFAULT-VALUE})")
   double rate;
 
+  @Option(
+      names = "--connections",
+      defaultValue = "1",
+      description = "Client connections sharing the rate (default ${DEFAULT-VALUE}, at most 64)")
+  int connections;
+
+  int connections() {
+    if (connections < 1 || connections > lab.shop.gen.LiveWorkload.MAX_CONNECTIONS) {
+      throw new IllegalArgumentException(
+          "--connections must be between 1 and "
+              + lab.shop.gen.LiveWorkload.MAX_CONNECTIONS
+              + ", got "
+              + connections);
+    }
+    return connections;
+  }
+
   Duration duration() {
     if (seconds < 0 || seconds > 86_400) {
       throw new IllegalArgumentException(

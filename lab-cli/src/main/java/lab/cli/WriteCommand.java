@@ -1,11 +1,17 @@
 package lab.cli;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import lab.services.LocalLab;
 import lab.shop.gen.LiveSummary;
 import lab.shop.gen.LiveWorkload;
+import lab.shop.gen.TransactionKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
     name = "write",
     mixinStandardHelpOptions = true,
     description =
-        "Write live shop transactions (new orders, status changes, price and customer updates).")
+        "Write live shop transactions (orders through their lifecycle, price changes, customer"
+            + " moves, sign-ups, erasures, CRM imports) at a set rate; Ctrl-C stops cleanly.")
 final class WriteCommand implements Callable<Integer> {
 
   @ParentCommand LabCommand lab;
@@ -32,47 +39,86 @@ final class WriteCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     LocalLab local = new LocalLab(lab.settings());
     Console console = new Console(System.out);
-    LiveSummary s = write(local, live.rate(), live.duration(), seed, console);
+    LiveSummary s = write(local, live, seed, console);
     console.line("  " + describe(s));
     return 0;
   }
 
-  static LiveSummary write(
-      LocalLab local, double rate, java.time.Duration duration, long seed, Console console)
+  /**
+   * Writes until the duration ends or Ctrl-C; on Ctrl-C the clients finish the transaction in hand
+   * and the summary is still printed before the JVM exits. Shared with the demo.
+   */
+  static LiveSummary write(LocalLab local, LiveOptions live, long seed, Console console)
       throws SQLException {
-    try (Connection c = VerifyCommand.connectShop(local)) {
-      return new LiveWorkload()
-          .run(
-              c,
-              rate,
-              duration,
-              seed,
-              p ->
-                  console.progress(
-                      "live: "
-                          + Console.count(p.transactions())
-                          + " tx in "
-                          + Console.seconds(p.elapsed())
-                          + " ("
-                          + String.format(java.util.Locale.US, "%.0f", p.txPerSecond())
-                          + " tx/s)"));
+    double rate = live.rate();
+    Duration duration = live.duration();
+    int connections = live.connections();
+    Thread writer = Thread.currentThread();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onCtrlC =
+        new Thread(
+            () -> {
+              writer.interrupt();
+              try {
+                finished.await(15, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "write-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    try {
+      LiveSummary summary =
+          new LiveWorkload()
+              .run(
+                  () -> VerifyCommand.connectShop(local),
+                  connections,
+                  rate,
+                  duration,
+                  seed,
+                  p ->
+                      console.progress(
+                          "live: "
+                              + Console.count(p.transactions())
+                              + " tx in "
+                              + Console.seconds(p.elapsed())
+                              + String.format(Locale.US, " (%.0f tx/s)", p.txPerSecond())));
+      if (Thread.interrupted()) {
+        console.line("  stopped by Ctrl-C: every committed transaction is in the shop");
+        console.line("  " + describe(summary));
+      }
+      return summary;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for the latch counted down above.
+      }
     }
   }
 
   static String describe(LiveSummary s) {
+    String mix =
+        Stream.of(TransactionKind.values())
+            .filter(k -> s.count(k) > 0 && k != TransactionKind.NEW_ORDER)
+            .map(k -> Console.count(s.count(k)) + " " + k.label())
+            .collect(Collectors.joining(", "));
     return Console.count(s.transactions())
         + " transactions in "
         + Console.seconds(s.elapsed())
-        + String.format(java.util.Locale.US, " (%.1f tx/s): ", s.txPerSecond())
+        + String.format(
+            Locale.US,
+            " (%.1f tx/s over %d connection%s",
+            s.txPerSecond(),
+            s.connections(),
+            s.connections() == 1 ? "" : "s")
+        + (s.retries() > 0 ? ", " + Console.count(s.retries()) + " retries" : "")
+        + "): "
         + Console.count(s.newOrders())
         + " new orders with "
         + Console.count(s.orderLines())
-        + " lines, "
-        + Console.count(s.statusChanges())
-        + " status changes, "
-        + Console.count(s.priceChanges())
-        + " price changes, "
-        + Console.count(s.customerUpdates())
-        + " customer updates";
+        + " lines"
+        + (mix.isEmpty() ? "" : ", " + mix);
   }
 }

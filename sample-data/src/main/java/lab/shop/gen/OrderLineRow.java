@@ -23,6 +23,11 @@ public record OrderLineRow(
 
   /** What the customer pays for {@code units} of this line, to the cent. */
   public BigDecimal netAmount(int units) {
+    return net(unitPrice, units, discountPct);
+  }
+
+  /** A line's amount after discount, rounded half-even to the cent as the shop bills it. */
+  public static BigDecimal net(BigDecimal unitPrice, int units, int discountPct) {
     return unitPrice
         .multiply(BigDecimal.valueOf(units))
         .multiply(BigDecimal.valueOf(100 - discountPct))

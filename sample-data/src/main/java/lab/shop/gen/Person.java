@@ -38,6 +38,22 @@ record Person(
         String.format(Locale.ROOT, "%d%08d", 1 + r.nextInt(9), r.nextInt(100_000_000)));
   }
 
+  /** The same kind of person at a new address in the given country (a move). */
+  Person movedTo(String countryCode, SplittableRandom r) {
+    Vocabulary.Place place = Vocabulary.place(countryCode);
+    int c = r.nextInt(place.cities().size());
+    return new Person(
+        countryCode,
+        first,
+        last,
+        birthDate,
+        Vocabulary.street(r),
+        postcode(r),
+        place.cities().get(c),
+        place.regions().get(c),
+        nationalNumber);
+  }
+
   /** A person's country alone, from the same stream {@link #of} would start with. */
   static String country(SplittableRandom r) {
     return Vocabulary.country(r);

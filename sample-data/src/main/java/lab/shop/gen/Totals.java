@@ -1,41 +1,38 @@
 package lab.shop.gen;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
-/** The live workload's running counts; one thread owns it. */
+/** The live workload's running counts, shared by its client threads. */
 final class Totals {
 
-  private long transactions;
-  private long newOrders;
-  private long orderLines;
-  private long statusChanges;
-  private long priceChanges;
-  private long customerUpdates;
+  private final Map<TransactionKind, LongAdder> byKind = new EnumMap<>(TransactionKind.class);
+  private final LongAdder orderLines = new LongAdder();
+  private final LongAdder retries = new LongAdder();
+  private final int connections;
 
-  void add(Outcome outcome) {
-    transactions++;
-    orderLines += outcome.orderLines();
-    switch (outcome.kind()) {
-      case NEW_ORDER -> newOrders++;
-      case STATUS_CHANGE -> statusChanges++;
-      case PRICE_CHANGE -> priceChanges++;
-      case CUSTOMER_UPDATE -> customerUpdates++;
-      case NOTHING -> {}
+  Totals(int connections) {
+    this.connections = connections;
+    for (TransactionKind kind : TransactionKind.values()) {
+      byKind.put(kind, new LongAdder());
     }
   }
 
-  long transactions() {
-    return transactions;
+  void add(Outcome outcome) {
+    byKind.get(outcome.kind()).increment();
+    orderLines.add(outcome.orderLines());
+  }
+
+  void retried() {
+    retries.increment();
   }
 
   LiveSummary snapshot(long elapsedNanos) {
+    Map<TransactionKind, Long> counts = new EnumMap<>(TransactionKind.class);
+    byKind.forEach((kind, n) -> counts.put(kind, n.sum()));
     return new LiveSummary(
-        transactions,
-        newOrders,
-        orderLines,
-        statusChanges,
-        priceChanges,
-        customerUpdates,
-        Duration.ofNanos(elapsedNanos));
+        counts, orderLines.sum(), retries.sum(), connections, Duration.ofNanos(elapsedNanos));
   }
 }
