@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       VerifyCommand.class,
       LoadCommand.class,
       WriteCommand.class,
+      OltpCommand.class,
       PipelineCommand.class,
       CommandLine.HelpCommand.class
     })

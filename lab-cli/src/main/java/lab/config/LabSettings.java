@@ -198,6 +198,11 @@ public record LabSettings(
     return home.resolve("warehouse").resolve("shop_star.snapshot.duckdb");
   }
 
+  /** The DuckDB copy of the shop that {@code lab oltp} runs the OLTP mix on. */
+  public Path oltpDuckDbFile() {
+    return home.resolve("oltp").resolve("shop_oltp.duckdb");
+  }
+
   private static int pgPortOrDefault(URI uri) {
     return uri.getPort() > 0 ? uri.getPort() : 5432;
   }

@@ -70,6 +70,24 @@ class LabCommandTest {
     assertThat(err()).isEqualTo("error: --rate must be > 0 and <= 100000, got 0.0");
   }
 
+  @Test
+  void absurdOltpSettingsAreRefusedNamingTheFlag() {
+    assertThat(LabCommand.execute("oltp", "--clients", "0")).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: clients must be between 1 and 256, got 0 (set --clients)");
+    err.reset();
+
+    assertThat(LabCommand.execute("oltp", "--seconds", "5", "--transactions", "10")).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --seconds and --transactions exclude each other; give one");
+    err.reset();
+
+    assertThat(LabCommand.execute("oltp", "--engine", "oracle")).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --engine must be postgres, duckdb or both, got 'oracle'");
+    err.reset();
+
+    assertThat(LabCommand.execute("oltp", "--seconds", "-3")).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --seconds must be > 0 and <= 86400, got -3");
+  }
+
   private String err() {
     return err.toString(StandardCharsets.UTF_8).strip();
   }
