@@ -209,6 +209,8 @@ final class ShopTransactions implements AutoCloseable {
         prepare(
             "UPDATE inventory SET on_hand = on_hand - ?, updated_at = now()"
                 + " WHERE store_id = ? AND product_id = ? AND on_hand >= ?");
+    // A refused order may have left lines in the batch of this reused statement: drop them.
+    line.clearBatch();
     int lineNo = 0;
     BigDecimal total = BigDecimal.ZERO;
     int fulfilledFrom = inStore ? store.id() : warehouseId;
@@ -280,7 +282,11 @@ final class ShopTransactions implements AutoCloseable {
     if (order.isEmpty()) {
       return Outcome.of(TransactionKind.NOTHING);
     }
-    update("UPDATE shipments SET delivered_at = now() WHERE order_id = ?", order.get().id());
+    // now() is when this transaction began, which can be a moment before the shipping one
+    // committed; a parcel is never delivered before it was shipped.
+    update(
+        "UPDATE shipments SET delivered_at = GREATEST(now(), shipped_at) WHERE order_id = ?",
+        order.get().id());
     setStatus(order.get().id(), OrderRow.DELIVERED);
     return Outcome.of(TransactionKind.DELIVERY);
   }
