@@ -36,6 +36,28 @@ class LabCommandTest {
   }
 
   @Test
+  void absurdShopSettingsAreRefusedBeforeAnythingIsTouched() {
+    assertThat(LabCommand.execute("--home", "/nonexistent/lab-home", "load", "--scale", "-1"))
+        .isEqualTo(2);
+    assertThat(err()).startsWith("error: --scale must be above 0 and at most 100");
+    err.reset();
+    assertThat(LabCommand.execute("load", "--profile", "tidy")).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --profile must be clean or realistic, got 'tidy'");
+    err.reset();
+    assertThat(LabCommand.execute("load", "--messy", "formats,typos")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "error: unknown messy-data switch 'typos'; known: missing-values, formats,"
+                + " duplicates, late-references, bursts");
+    err.reset();
+    assertThat(LabCommand.execute("load", "--product-skew", "9")).isEqualTo(2);
+    assertThat(err()).startsWith("error: --product-skew must be between 0 (uniform) and 3");
+    err.reset();
+    assertThat(LabCommand.execute("write", "--connections", "0")).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --connections must be between 1 and 64, got 0");
+  }
+
+  @Test
   void anUnknownFlagPointsToHelp() {
     int code = LabCommand.execute("up", "--bogus");
 

@@ -118,6 +118,40 @@ class LiveWorkloadIT {
         .isZero();
   }
 
+  @Test
+  void clientsWhoseConnectionsAreKilledReconnectOnceAndCarryOn() throws Exception {
+    AtomicReference<LiveSummary> done = new AtomicReference<>();
+    CompletableFuture<Void> run =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                done.set(
+                    new LiveWorkload()
+                        .run(
+                            lab.postgres()::connectShop,
+                            2,
+                            100,
+                            Duration.ofSeconds(6),
+                            13,
+                            p -> {}));
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    long paymentsBefore = count("SELECT count(*) FROM payments");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> count("SELECT count(*) FROM payments") > paymentsBefore);
+    execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'shop'"
+            + " AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
+
+    run.get(60, TimeUnit.SECONDS);
+
+    assertThat(done.get().transactions()).isPositive();
+    assertThat(done.get().elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+  }
+
   private static void execute(String sql) throws SQLException {
     try (Connection c = lab.postgres().connectShop();
         var st = c.createStatement()) {

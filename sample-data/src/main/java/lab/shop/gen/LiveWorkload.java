@@ -283,7 +283,7 @@ public final class LiveWorkload {
             totals.retried();
             continue;
           }
-          if (state.startsWith("08") && !reconnected) {
+          if (connectionLost(state) && !reconnected) {
             reconnected = true;
             log.warn(
                 "live client {} lost its connection ({}); reconnecting once",
@@ -318,6 +318,21 @@ public final class LiveWorkload {
               e);
         }
       }
+    }
+
+    // Class 08 is a broken connection; 57P01-57P03 a server that shut down or terminated it.
+    private boolean connectionLost(String state) {
+      boolean closed;
+      try {
+        closed = connection == null || connection.isClosed();
+      } catch (SQLException e) {
+        closed = true;
+      }
+      return closed
+          || state.startsWith("08")
+          || state.equals("57P01")
+          || state.equals("57P02")
+          || state.equals("57P03");
     }
 
     void closeQuietly() {
