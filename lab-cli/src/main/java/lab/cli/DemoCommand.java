@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
       console.line("  cdc pid " + cdc.pid() + "  log " + pipeline.log("cdc"));
 
       console.step(5, STEPS, "live writes", liveFor.toSeconds() + " s at " + fmt(rate) + " tx/s");
-      LiveSummary written = WriteCommand.write(local, live, shop.seed + 1, console);
+      LiveSummary written = WriteCommand.write(local, live, false, shop.seed + 1, console);
       console.line("  " + WriteCommand.describe(written));
 
       console.step(6, STEPS, "catch up", "waiting until the warehouse matches the shop");

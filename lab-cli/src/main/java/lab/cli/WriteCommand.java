@@ -26,8 +26,16 @@ import picocli.CommandLine.ParentCommand;
             + " moves, sign-ups, erasures, CRM imports) at a set rate; Ctrl-C stops cleanly.")
 final class WriteCommand implements Callable<Integer> {
 
+  // Longer than any session; LiveWorkload treats it as no end.
+  private static final Duration FOREVER = Duration.ofDays(365_000);
+
   @ParentCommand LabCommand lab;
   @Mixin LiveOptions live;
+
+  @Option(
+      names = "--until-stopped",
+      description = "Write until Ctrl-C instead of for --live-seconds")
+  boolean untilStopped;
 
   @Option(
       names = "--seed",
@@ -39,7 +47,7 @@ final class WriteCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     LocalLab local = new LocalLab(lab.settings());
     Console console = new Console(System.out);
-    LiveSummary s = write(local, live, seed, console);
+    LiveSummary s = write(local, live, untilStopped, seed, console);
     console.line("  " + describe(s));
     return 0;
   }
@@ -48,10 +56,11 @@ final class WriteCommand implements Callable<Integer> {
    * Writes until the duration ends or Ctrl-C; on Ctrl-C the clients finish the transaction in hand
    * and the summary is still printed before the JVM exits. Shared with the demo.
    */
-  static LiveSummary write(LocalLab local, LiveOptions live, long seed, Console console)
+  static LiveSummary write(
+      LocalLab local, LiveOptions live, boolean untilStopped, long seed, Console console)
       throws SQLException {
     double rate = live.rate();
-    Duration duration = live.duration();
+    Duration duration = untilStopped ? FOREVER : live.duration();
     int connections = live.connections();
     Thread writer = Thread.currentThread();
     CountDownLatch finished = new CountDownLatch(1);
