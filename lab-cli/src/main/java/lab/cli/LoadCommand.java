@@ -14,6 +14,7 @@ import lab.shop.gen.SeedSummary;
 import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSeeder;
 import lab.shop.gen.ShopSize;
+import lab.shop.schema.ShopChecksums;
 import lab.shop.schema.ShopMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,13 @@ final class LoadCommand implements Callable<Integer> {
   boolean reset;
 
   @Option(
+      names = "--checksums",
+      description =
+          "Print each table's row count and md5 after the load: the same seed, scale and profile"
+              + " give the same on every machine")
+  boolean checksums;
+
+  @Option(
       names = "--append",
       description =
           "Refused for a bulk load, which writes a fixed history with fixed ids: add data to an"
@@ -57,6 +65,12 @@ final class LoadCommand implements Callable<Integer> {
     console.line("  shop: " + shop.describe());
     SeedSummary s = load(local, size, shop.seed, profile, reset, console);
     console.line("  " + describe(s));
+    if (checksums) {
+      try (Connection c = VerifyCommand.connectShop(local)) {
+        ShopChecksums.of(c)
+            .forEach((table, sum) -> console.line(String.format("  %-22s %s", table, sum)));
+      }
+    }
     return 0;
   }
 

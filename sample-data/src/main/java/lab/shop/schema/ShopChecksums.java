@@ -40,7 +40,13 @@ public final class ShopChecksums {
   /** Table name to "rows:md5"; an empty table's md5 is "empty". */
   public static Map<String, String> of(Connection c) throws SQLException {
     Map<String, String> sums = new LinkedHashMap<>();
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
+      // A row's text shows timestamps in the session's time zone and date style: fix both, for
+      // this transaction only, so the sums agree between servers configured differently.
+      st.execute("SET LOCAL TimeZone = 'UTC'");
+      st.execute("SET LOCAL DateStyle = 'ISO, YMD'");
       for (String table : TABLES) {
         // Rows as text, sorted as text: independent of physical order and of the plan.
         try (ResultSet rs =
@@ -53,6 +59,9 @@ public final class ShopChecksums {
           sums.put(table, rs.getLong(1) + ":" + rs.getString(2));
         }
       }
+    } finally {
+      c.rollback();
+      c.setAutoCommit(autoCommit);
     }
     return sums;
   }
