@@ -28,10 +28,10 @@ record PowerLaw(long n, double skew) {
     if (skew == 0) {
       x = 1 + u * n;
     } else if (Math.abs(skew - 1) < 1e-9) {
-      x = Math.exp(u * Math.log(n + 1.0));
+      x = StrictMath.exp(u * StrictMath.log(n + 1.0));
     } else {
       double a = 1 - skew;
-      x = Math.pow(1 + u * (Math.pow(n + 1.0, a) - 1), 1 / a);
+      x = StrictMath.pow(1 + u * (StrictMath.pow(n + 1.0, a) - 1), 1 / a);
     }
     return Math.max(1, Math.min(n, (long) x));
   }

@@ -55,7 +55,7 @@ final class ShopCalendar {
     LocalDate date = date(day);
     double weekly = WEEKDAY[date.getDayOfWeek().getValue() - 1];
     // Peaks on 20 December, troughs in mid-June.
-    double yearly = 1 + 0.25 * Math.cos(2 * Math.PI * (date.getDayOfYear() - 354) / 365.25);
+    double yearly = 1 + 0.25 * StrictMath.cos(2 * Math.PI * (date.getDayOfYear() - 354) / 365.25);
     double growth = 1 + 0.5 * day / days;
     double burst = bursts ? burst(day) : 1;
     return weekly * yearly * growth * holiday(date) * burst;

@@ -546,7 +546,7 @@ public final class ShopRows {
     if (!churner) {
       return new Churn(Long.MAX_VALUE, false);
     }
-    long after = (long) (-Math.log1p(-u) * 500 * DAY);
+    long after = (long) (-StrictMath.log1p(-u) * 500 * DAY);
     return new Churn(signedUpMillis(customerId) + DAY + after, erases);
   }
 
