@@ -66,6 +66,38 @@ class ChangeStreamTransformTest {
   }
 
   @Test
+  void aCustomersContactDetailsAreStandardizedBesideTheRawEmail() {
+    StarFrames star =
+        ChangeStreamTransform.transform(
+            new ChangeRecords()
+                .insert(
+                    "customers",
+                    500,
+                    "{\"customer_id\":3}",
+                    "{\"customer_id\":3,\"email\":\" Anna.Schmidt@Example.com \","
+                        + "\"full_name\":\"Anna Schmidt\",\"country\":\"DE\","
+                        + "\"phone\":\"(030) 123 4567\",\"created_at\":\"2026-01-01T09:00:00Z\"}")
+                .insert(
+                    "customers",
+                    510,
+                    "{\"customer_id\":4}",
+                    "{\"customer_id\":4,\"email\":\"bo@example.com\",\"full_name\":\"Bo\","
+                        + "\"country\":\"SE\",\"created_at\":\"2026-01-01T09:00:00Z\"}")
+                .toDataset());
+
+    List<Row> customers = star.customers().orderBy("customer_id").collectAsList();
+    Row anna = customers.get(0);
+    assertThat(anna.<String>getAs("email")).isEqualTo(" Anna.Schmidt@Example.com ");
+    assertThat(anna.<String>getAs("email_std")).isEqualTo("anna.schmidt@example.com");
+    assertThat(anna.<String>getAs("phone_e164")).isEqualTo("+49301234567");
+    assertThat(anna.<Boolean>getAs("contact_standardized")).isTrue();
+    Row bo = customers.get(1);
+    assertThat(bo.<String>getAs("phone_e164")).as("phone is optional").isNull();
+    assertThat(bo.<Boolean>getAs("contact_standardized")).isFalse();
+    assertThat(star.deadLetters().count()).isZero();
+  }
+
+  @Test
   void recordsThatCannotBeAppliedBecomeDeadLettersAndTheRestGoesOn() {
     StarFrames star =
         ChangeStreamTransform.transform(

@@ -11,8 +11,19 @@ CREATE TABLE IF NOT EXISTS dim_customer (
     country      VARCHAR,
     created_at   TIMESTAMPTZ,
     source_lsn   BIGINT  NOT NULL,
-    is_deleted   BOOLEAN NOT NULL
+    is_deleted   BOOLEAN NOT NULL,
+    -- Standardized contact details (etl-core's Standardize rule); email above stays as the shop
+    -- has it, so the warehouse still reconciles with the source.
+    email_std            VARCHAR,            -- trimmed, lower-case; NULL if blank
+    phone_e164           VARCHAR,            -- +<country code><number>; NULL if unreadable
+    contact_standardized BOOLEAN             -- email or phone differed from its standard form
 );
+
+-- A warehouse file made before the standardized columns existed gets them here, at the end as
+-- above: the sink stages customers by column position.
+ALTER TABLE dim_customer ADD COLUMN IF NOT EXISTS email_std VARCHAR;
+ALTER TABLE dim_customer ADD COLUMN IF NOT EXISTS phone_e164 VARCHAR;
+ALTER TABLE dim_customer ADD COLUMN IF NOT EXISTS contact_standardized BOOLEAN;
 
 CREATE TABLE IF NOT EXISTS dim_product (
     product_id   BIGINT PRIMARY KEY,

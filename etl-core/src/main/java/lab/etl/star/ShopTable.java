@@ -35,7 +35,7 @@ public record ShopTable(
       table(
           "customers",
           List.of("customer_id"),
-          Set.of(),
+          Set.of("phone"),
           "customer_id",
           DataTypes.LongType,
           "email",
@@ -43,6 +43,8 @@ public record ShopTable(
           "full_name",
           DataTypes.StringType,
           "country",
+          DataTypes.StringType,
+          "phone",
           DataTypes.StringType,
           "created_at",
           DataTypes.TimestampType);

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 
 import lab.etl.dedup.Dedup;
+import lab.etl.standardize.Standardize;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -20,10 +21,34 @@ public final class StarTransforms {
 
   private StarTransforms() {}
 
-  /** dim_customer rows: the latest change per customer. */
+  /**
+   * dim_customer rows: the latest change per customer, with its contact details standardized. The
+   * raw {@code email} stays as the shop has it, so the warehouse can still be reconciled with the
+   * source; {@code email_std} and {@code phone_e164} are the columns to join and report on.
+   */
   public static Dataset<Row> customers(Dataset<Row> typedCustomers) {
     return Dedup.latestPerKey(good(typedCustomers), "customer_id")
-        .select("customer_id", "email", "full_name", "country", "created_at", "lsn", "is_deleted");
+        .withColumn("email_std", Standardize.email(col("email")))
+        .withColumn("phone_e164", Standardize.phoneE164(col("phone"), col("country")))
+        .withColumn(
+            "email_was_standardized", Standardize.wasStandardized(col("email"), col("email_std")))
+        .withColumn(
+            "phone_was_standardized", Standardize.wasStandardized(col("phone"), col("phone_e164")))
+        .withColumn(
+            "contact_standardized", col("email_was_standardized").or(col("phone_was_standardized")))
+        .select(
+            "customer_id",
+            "email",
+            "email_std",
+            "phone_e164",
+            "full_name",
+            "country",
+            "created_at",
+            "email_was_standardized",
+            "phone_was_standardized",
+            "contact_standardized",
+            "lsn",
+            "is_deleted");
   }
 
   /** dim_product rows: the latest change per product. */

@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Creates the DuckDB star schema (idempotent: every statement is CREATE ... IF NOT EXISTS). */
+/** Creates the DuckDB star schema (idempotent: every statement says IF NOT EXISTS). */
 public final class StarSchema {
 
   private static final String DDL_RESOURCE = "/lab/warehouse/star.sql";

@@ -153,7 +153,8 @@ public final class StarSink implements AutoCloseable {
       for (CustomerChange c : batch.customers()) {
         a.beginRow().append(c.customerId()).append(c.email()).append(c.fullName());
         a.append(c.country());
-        timestamp(a, c.createdAt()).append(c.sourceLsn()).append(c.deleted()).endRow();
+        timestamp(a, c.createdAt()).append(c.sourceLsn()).append(c.deleted());
+        a.append(c.emailStd()).append(c.phoneE164()).append(c.contactStandardized()).endRow();
       }
     }
     try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_product")) {
@@ -229,6 +230,10 @@ public final class StarSink implements AutoCloseable {
             full_name  = CASE WHEN excluded.is_deleted THEN dim_customer.full_name ELSE excluded.full_name END,
             country    = CASE WHEN excluded.is_deleted THEN dim_customer.country ELSE excluded.country END,
             created_at = CASE WHEN excluded.is_deleted THEN dim_customer.created_at ELSE excluded.created_at END,
+            email_std  = CASE WHEN excluded.is_deleted THEN dim_customer.email_std ELSE excluded.email_std END,
+            phone_e164 = CASE WHEN excluded.is_deleted THEN dim_customer.phone_e164 ELSE excluded.phone_e164 END,
+            contact_standardized = CASE WHEN excluded.is_deleted THEN dim_customer.contact_standardized
+                                        ELSE excluded.contact_standardized END,
             source_lsn = excluded.source_lsn,
             is_deleted = excluded.is_deleted
           WHERE excluded.source_lsn > dim_customer.source_lsn

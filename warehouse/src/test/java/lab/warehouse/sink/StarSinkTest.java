@@ -147,6 +147,46 @@ class StarSinkTest {
   }
 
   @Test
+  void aCustomersStandardizedContactDetailsLandBesideTheRawEmail() throws SQLException {
+    sink.apply(customers(0, anna(100)));
+
+    assertThat(query("SELECT email, email_std, phone_e164, contact_standardized FROM dim_customer"))
+        .isEqualTo(" Anna@Example.com |anna@example.com|+49301234567|true");
+  }
+
+  @Test
+  void aDeletedCustomerKeepsItsStandardizedContactDetails() throws SQLException {
+    sink.apply(customers(0, anna(100)));
+
+    sink.apply(
+        customers(1, new CustomerChange(3, null, null, null, null, 200, true, null, null, false)));
+
+    assertThat(
+            query(
+                "SELECT is_deleted, email_std, phone_e164, contact_standardized FROM dim_customer"))
+        .isEqualTo("true|anna@example.com|+49301234567|true");
+  }
+
+  @Test
+  void aWarehouseFromBeforeStandardizationGainsTheColumns() throws SQLException {
+    sink.close();
+    Path old = dir.resolve("old.duckdb");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + old);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE dim_customer (customer_id BIGINT PRIMARY KEY, email VARCHAR,"
+              + " full_name VARCHAR, country VARCHAR, created_at TIMESTAMPTZ,"
+              + " source_lsn BIGINT NOT NULL, is_deleted BOOLEAN NOT NULL)");
+    }
+    sink = StarSink.open(old);
+
+    sink.apply(customers(0, anna(100)));
+
+    assertThat(query("SELECT email_std, phone_e164 FROM dim_customer"))
+        .isEqualTo("anna@example.com|+49301234567");
+  }
+
+  @Test
   void deadLettersAreKeptWithTheirPosition() throws SQLException {
     sink.apply(
         new StarBatch(
@@ -178,6 +218,26 @@ class StarSinkTest {
         orders,
         lines,
         List.of());
+  }
+
+  private static StarBatch customers(long id, CustomerChange customer) {
+    return new StarBatch(
+        "p", id, 1, 0, List.of(), List.of(customer), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** A customer whose email and phone the ETL had to standardize. */
+  private static CustomerChange anna(long lsn) {
+    return new CustomerChange(
+        3,
+        " Anna@Example.com ",
+        "Anna Schmidt",
+        "DE",
+        NEW_YEAR,
+        lsn,
+        false,
+        "anna@example.com",
+        "+49301234567",
+        true);
   }
 
   private static OrderChange placedOrder(

@@ -138,7 +138,10 @@ final class BatchWriter {
         r.getAs("country"),
         utc(r.getAs("created_at")),
         r.getAs("lsn"),
-        r.getAs("is_deleted"));
+        r.getAs("is_deleted"),
+        r.getAs("email_std"),
+        r.getAs("phone_e164"),
+        r.getAs("contact_standardized"));
   }
 
   private static ProductChange product(Row r) {
