@@ -44,24 +44,7 @@ public final class DuckDbShopCopy {
   static final String DDL = "lab/shop/oltp/duckdb_shop.sql";
 
   /** Parents before children, so every foreign key finds its row. */
-  static final List<String> TABLES =
-      List.of(
-          "currencies",
-          "sales_channels",
-          "categories",
-          "suppliers",
-          "products",
-          "product_prices",
-          "stores",
-          "inventory",
-          "customers",
-          "customer_addresses",
-          "crm_customer_imports",
-          "orders",
-          "order_items",
-          "payments",
-          "shipments",
-          "returns");
+  static final List<String> TABLES = lab.shop.schema.ShopTables.ALL;
 
   /** The identity columns of the PostgreSQL shop; DuckDB gets a sequence for each. */
   static final Map<String, String> IDENTITIES =

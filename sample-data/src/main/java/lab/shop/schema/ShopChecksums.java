@@ -16,24 +16,7 @@ import java.util.Map;
 public final class ShopChecksums {
 
   /** Every table of the shop, reference data included, in dependency order. */
-  public static final List<String> TABLES =
-      List.of(
-          "currencies",
-          "sales_channels",
-          "categories",
-          "suppliers",
-          "stores",
-          "products",
-          "product_prices",
-          "inventory",
-          "customers",
-          "customer_addresses",
-          "crm_customer_imports",
-          "orders",
-          "order_items",
-          "payments",
-          "shipments",
-          "returns");
+  public static final List<String> TABLES = ShopTables.ALL;
 
   private ShopChecksums() {}
 
