@@ -3,7 +3,6 @@ package lab.shop.gen;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A row of {@code products} with its price list: unitPrice is the last price in {@code prices}.
@@ -46,14 +45,6 @@ public record ProductRow(
 
   /** The price in force at {@code t}. */
   public BigDecimal priceAt(OffsetDateTime t) {
-    Objects.requireNonNull(t, "t");
-    BigDecimal price = prices.get(0).unitPrice();
-    for (PriceRow p : prices) {
-      if (p.validFrom().isAfter(t)) {
-        break;
-      }
-      price = p.unitPrice();
-    }
-    return price;
+    return PriceRow.inForce(prices, t);
   }
 }

@@ -3,8 +3,6 @@ package lab.shop.gen;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.SplittableRandom;
 
@@ -44,10 +42,6 @@ final class ShopCalendar {
     for (int h = 0; h < HOURS.length; h++) {
       hourCumulative[h + 1] = hourCumulative[h] + HOURS[h];
     }
-  }
-
-  int days() {
-    return days;
   }
 
   /** The day's demand relative to an ordinary weekday at the shop's start. */
@@ -97,10 +91,6 @@ final class ShopCalendar {
 
   static LocalDate date(int day) {
     return ShopRows.START.toLocalDate().plusDays(day);
-  }
-
-  static int dayOf(OffsetDateTime t) {
-    return (int) ChronoUnit.DAYS.between(ShopRows.START, t);
   }
 
   private long withinDay(double fraction) {

@@ -409,21 +409,13 @@ public final class ShopRows {
     for (long productId : products) {
       int quantity = r.nextInt(10) < 7 ? 1 : 2 + r.nextInt(4);
       int discount = r.nextInt(10) < 7 ? 0 : DISCOUNTS[r.nextInt(DISCOUNTS.length)];
-      BigDecimal price = priceAt(productId, at).multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
+      BigDecimal price =
+          PriceRow.inForce(prices(productId), at)
+              .multiply(rate)
+              .setScale(2, RoundingMode.HALF_EVEN);
       lines.add(new OrderLineRow(orderId, lines.size() + 1, productId, quantity, price, discount));
     }
     return lines;
-  }
-
-  private BigDecimal priceAt(long productId, OffsetDateTime t) {
-    BigDecimal price = null;
-    for (PriceRow p : prices(productId)) {
-      if (price != null && p.validFrom().isAfter(t)) {
-        break;
-      }
-      price = p.unitPrice();
-    }
-    return price;
   }
 
   private Integer openStore(SplittableRandom r, int day) {

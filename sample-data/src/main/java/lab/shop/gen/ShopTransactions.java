@@ -93,18 +93,6 @@ final class ShopTransactions implements AutoCloseable {
     }
   }
 
-  long maxCustomerId() {
-    return maxCustomerId;
-  }
-
-  long maxProductId() {
-    return maxProductId;
-  }
-
-  long maxOrderId() {
-    return maxOrderId;
-  }
-
   /**
    * Runs one action of the given kind with parameters drawn from {@code r} and commits it; an order
    * refused for want of stock is rolled back and reported as {@link TransactionKind#OUT_OF_STOCK}.
