@@ -1,6 +1,7 @@
 package lab.cli;
 
 import java.time.Duration;
+import lab.shop.gen.LiveWorkload;
 import picocli.CommandLine.Option;
 
 /** How long and how fast live OLTP transactions are written. */
@@ -25,10 +26,10 @@ final class LiveOptions {
   int connections;
 
   int connections() {
-    if (connections < 1 || connections > lab.shop.gen.LiveWorkload.MAX_CONNECTIONS) {
+    if (connections < 1 || connections > LiveWorkload.MAX_CONNECTIONS) {
       throw new IllegalArgumentException(
           "--connections must be between 1 and "
-              + lab.shop.gen.LiveWorkload.MAX_CONNECTIONS
+              + LiveWorkload.MAX_CONNECTIONS
               + ", got "
               + connections);
     }

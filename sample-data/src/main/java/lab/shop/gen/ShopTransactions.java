@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -508,8 +510,7 @@ final class ShopTransactions implements AutoCloseable {
     insert.setString(5, CrmText.date(p.birthDate(), r));
     insert.setString(6, p.postcode());
     insert.setString(7, p.country());
-    insert.setString(
-        8, CrmText.timestamp(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), r));
+    insert.setString(8, CrmText.timestamp(OffsetDateTime.now(ZoneOffset.UTC), r));
     insert.executeUpdate();
     return Outcome.of(TransactionKind.CRM_IMPORT);
   }
