@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       DownCommand.class,
       StatusCommand.class,
       VerifyCommand.class,
+      QueryCommand.class,
       LoadCommand.class,
       WriteCommand.class,
       OltpCommand.class,

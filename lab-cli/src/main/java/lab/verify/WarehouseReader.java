@@ -35,7 +35,7 @@ public final class WarehouseReader {
       throw new LabException(
           "there is no warehouse at "
               + file
-              + " yet; run ./lab demo (or start the pipeline) to build it");
+              + " yet; run ./lab demo or ./lab pipeline start to build it");
     }
     Properties readOnly = new Properties();
     readOnly.setProperty("duckdb.read_only", "true");
@@ -44,7 +44,7 @@ public final class WarehouseReader {
       String source =
           etlRunning
               ? "snapshot published " + age(file) + " ago (the ETL holds the warehouse)"
-              : file.toString();
+              : file + " (written " + age(file) + " ago)";
       return new Opened(c, source);
     } catch (SQLException e) {
       throw new LabException(

@@ -3,11 +3,15 @@ package lab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad command lines fail fast, with one line that says what to do, before anything starts. */
 class LabCommandTest {
@@ -108,6 +112,50 @@ class LabCommandTest {
 
     assertThat(LabCommand.execute("oltp", "--seconds", "-3")).isEqualTo(2);
     assertThat(err()).isEqualTo("error: --seconds must be > 0 and <= 86400, got -3");
+  }
+
+  @Test
+  void aQueryNeedsExactlyOneOfTheSqlAndFile(@TempDir Path dir) throws IOException {
+    Path sql = Files.writeString(dir.resolve("q.sql"), "SELECT 1");
+
+    assertThat(
+            LabCommand.execute(
+                "--home", dir.toString(), "query", "SELECT 1", "--file", sql.toString()))
+        .isEqualTo(2);
+    assertThat(err()).isEqualTo("error: give the SQL as an argument or --file path.sql, not both");
+    err.reset();
+
+    assertThat(LabCommand.execute("--home", dir.toString(), "query")).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: give the SQL as an argument or --file path.sql");
+    err.reset();
+
+    Path missing = dir.resolve("missing.sql");
+    assertThat(LabCommand.execute("--home", dir.toString(), "query", "--file", missing.toString()))
+        .isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --file: there is no file " + missing);
+  }
+
+  @Test
+  void aQueryRefusesAnUnknownEngineAndABadRowLimit(@TempDir Path dir) {
+    assertThat(
+            LabCommand.execute("--home", dir.toString(), "query", "--engine", "oracle", "SELECT 1"))
+        .isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --engine must be duckdb or postgres, got 'oracle'");
+    err.reset();
+
+    assertThat(LabCommand.execute("--home", dir.toString(), "query", "--max-rows", "0", "SELECT 1"))
+        .isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --max-rows must be between 1 and 100000, got 0");
+  }
+
+  @Test
+  void aQueryBeforeTheWarehouseExistsSaysHowToBuildIt(@TempDir Path dir) {
+    int code = LabCommand.execute("--home", dir.toString(), "query", "SELECT 1");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err())
+        .startsWith("error: there is no warehouse at ")
+        .endsWith("run ./lab demo or ./lab pipeline start to build it");
   }
 
   private String err() {
