@@ -180,12 +180,7 @@ final class OltpCommand implements Callable<Integer> {
     try {
       return run(OltpDialect.POSTGRES, factory, config, console);
     } catch (SQLException e) {
-      throw new LabException(
-          "cannot reach PostgreSQL at "
-              + local.postgres().address()
-              + " ("
-              + e.getMessage()
-              + "); start it with ./lab up");
+      throw VerifyCommand.unreachable(local, e);
     }
   }
 

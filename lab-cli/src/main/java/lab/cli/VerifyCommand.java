@@ -44,13 +44,18 @@ final class VerifyCommand implements Callable<Integer> {
     try {
       return local.postgres().connectShop();
     } catch (SQLException e) {
-      throw new LabException(
-          "cannot reach PostgreSQL at "
-              + local.postgres().address()
-              + " ("
-              + e.getMessage()
-              + "); start it with ./lab up");
+      throw unreachable(local, e);
     }
+  }
+
+  /** The one message every command gives when the shop's PostgreSQL does not answer. */
+  static LabException unreachable(LocalLab local, SQLException e) {
+    return new LabException(
+        "cannot reach PostgreSQL at "
+            + local.postgres().address()
+            + " ("
+            + e.getMessage()
+            + "); start it with ./lab up");
   }
 
   static void print(Reconciliation r, Console console) {

@@ -31,6 +31,7 @@ import lab.shop.oltp.OltpResult;
 import lab.shop.oltp.OltpRunner;
 import lab.shop.oltp.TxType;
 import lab.shop.schema.ShopMigrations;
+import lab.shop.schema.ShopTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,17 +99,7 @@ class OltpDriverIT {
     CopySummary copy;
     try (Connection c = lab.postgres().connectShop()) {
       copy = DuckDbShopCopy.copy(c, file, (table, n) -> {});
-      for (String table :
-          new String[] {
-            "customers",
-            "products",
-            "orders",
-            "order_items",
-            "stores",
-            "inventory",
-            "payments",
-            "shipments"
-          }) {
+      for (String table : ShopTables.ALL) {
         assertThat(copy.rowsPerTable().get(table)).as(table).isEqualTo(count(c, table));
       }
     }
