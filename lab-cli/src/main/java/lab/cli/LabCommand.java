@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       VerifyCommand.class,
       QueryCommand.class,
+      EtlCommand.class,
       LoadCommand.class,
       WriteCommand.class,
       OltpCommand.class,

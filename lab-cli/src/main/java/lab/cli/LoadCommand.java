@@ -1,5 +1,7 @@
 package lab.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import lab.services.LabException;
 import lab.services.LocalLab;
+import lab.shop.gen.FxRateFile;
 import lab.shop.gen.SeedProgress;
 import lab.shop.gen.SeedSummary;
 import lab.shop.gen.ShopProfile;
@@ -92,7 +95,14 @@ final class LoadCommand implements Callable<Integer> {
         ShopSeeder.reset(c);
         console.line("  emptied the shop's tables (--reset)");
       }
-      return new ShopSeeder().seed(c, size, seed, profile, progressBar(console));
+      SeedSummary summary = new ShopSeeder().seed(c, size, seed, profile, progressBar(console));
+      try {
+        Path fx = FxRateFile.write(local.settings().fxDrop(), seed);
+        console.line("  FX rates for the ETL's second source written to " + fx);
+      } catch (IOException e) {
+        throw new LabException("cannot write the FX rate file: " + e.getMessage(), e);
+      }
+      return summary;
     }
   }
 

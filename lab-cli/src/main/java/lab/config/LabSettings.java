@@ -198,6 +198,11 @@ public record LabSettings(
     return home.resolve("warehouse").resolve("shop_star.snapshot.duckdb");
   }
 
+  /** The file drop the ETL reads FX rates from, its second source. */
+  public Path fxDrop() {
+    return home.resolve("drop").resolve("fx");
+  }
+
   /** The DuckDB copy of the shop that {@code lab oltp} runs the OLTP mix on. */
   public Path oltpDuckDbFile() {
     return home.resolve("oltp").resolve("shop_oltp.duckdb");

@@ -25,7 +25,8 @@ public final class Contrast {
   static final String PG_LOOKUP =
       "SELECT order_id, customer_id, status, ordered_at FROM orders WHERE order_id = ?";
   static final String DUCK_LOOKUP =
-      "SELECT order_id, customer_id, order_status, date_key FROM fact_order_line WHERE order_id = ?";
+      "SELECT order_id, customer_key, order_status, placed_date_key FROM fact_order_fulfillment"
+          + " WHERE order_id = ?";
 
   static final String PG_REVENUE =
       """
@@ -38,11 +39,10 @@ public final class Contrast {
       """;
   static final String DUCK_REVENUE =
       """
-      SELECT d.year, d.month, c.country, sum(f.amount) AS revenue
-      FROM fact_order_line f
+      SELECT d.year, d.month, g.country_code, sum(f.gross_amount) AS revenue
+      FROM fact_sales f
       JOIN dim_date d ON d.date_key = f.date_key
-      JOIN dim_customer c ON c.customer_id = f.customer_id
-      WHERE NOT f.is_deleted
+      JOIN dim_geography g ON g.geography_key = f.geography_key
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
       """;
 

@@ -65,6 +65,7 @@ public final class Pipeline {
                 "--warehouse", settings.warehouseFile().toString(),
                 "--snapshot", settings.warehouseSnapshot().toString(),
                 "--checkpoint", settings.etlCheckpoint().toString(),
+                "--fx-dir", settings.fxDrop().toString(),
                 "--master", settings.sparkMaster()));
     if (!settings.localSpark()) {
       args.addAll(List.of("--jars", String.join(",", executorJars())));
@@ -76,6 +77,40 @@ public final class Pipeline {
         List.of("-Xms256m", "-Xmx1536m"),
         args,
         Map.of());
+  }
+
+  /**
+   * Rebuilds a warehouse from the earliest offsets of the change topics with the same transform and
+   * sink as the stream (Spark's AvailableNow trigger), in the foreground; returns the exit code.
+   */
+  public int backfill(Path warehouse, Path checkpoint) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--kafka-bootstrap",
+                settings.kafkaBootstrap(),
+                "--warehouse",
+                warehouse.toString(),
+                "--snapshot",
+                warehouse.resolveSibling(warehouse.getFileName() + ".snapshot").toString(),
+                "--checkpoint",
+                checkpoint.toString(),
+                "--fx-dir",
+                settings.fxDrop().toString(),
+                "--master",
+                settings.sparkMaster(),
+                "--available-now"));
+    if (!settings.localSpark()) {
+      args.addAll(List.of("--jars", String.join(",", executorJars())));
+    }
+    JavaProgram program =
+        JavaProgram.fromModule(
+            settings.root(),
+            ETL_MODULE,
+            "etl-backfill",
+            "lab.streaming.spark.EtlMain",
+            List.of("-Xms256m", "-Xmx1536m"));
+    return program.run(args, log("etl-backfill"));
   }
 
   /**

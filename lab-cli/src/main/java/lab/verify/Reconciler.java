@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Compares the OLTP shop (PostgreSQL, the truth) with the star (DuckDB): row counts per table, the
- * sum of order amounts, a checksum of each dimension's attributes, and a per-order check of
- * customer, status, line count and total. Deleted source rows are tombstones in the warehouse and
- * are left out of every warehouse measure.
+ * Compares the OLTP shop (PostgreSQL, the truth) with the warehouse (DuckDB): row counts, the sums
+ * of order amounts, checksums of customer and product attributes in the change layer, one current
+ * version per product, and a per-order check of day, status, line count and total in the facts.
+ * Deleted source rows are tombstones in the change layer and are left out of every measure.
  */
 public final class Reconciler {
 
@@ -36,35 +36,43 @@ public final class Reconciler {
             warehouse,
             "customers",
             "SELECT count(*) FROM customers",
-            "SELECT count(*) FROM dim_customer WHERE NOT is_deleted"));
+            "SELECT count(*) FROM cur_customers WHERE NOT is_deleted"));
     checks.add(
         check(
             oltp,
             warehouse,
             "products",
             "SELECT count(*) FROM products",
-            "SELECT count(*) FROM dim_product WHERE NOT is_deleted"));
+            "SELECT count(*) FROM cur_products WHERE NOT is_deleted"));
     checks.add(
         check(
             oltp,
             warehouse,
             ORDERS,
             "SELECT count(*) FROM orders",
-            "SELECT count(*) FROM stg_order WHERE NOT is_deleted"));
+            "SELECT count(*) FROM fact_order_fulfillment"));
     checks.add(
         check(
             oltp,
             warehouse,
             ORDER_LINES,
             "SELECT count(*) FROM order_items",
-            "SELECT count(*) FROM fact_order_line WHERE NOT is_deleted"));
+            "SELECT count(*) FROM fact_sales"));
     checks.add(
         check(
             oltp,
             warehouse,
             "sum of order amounts",
             "SELECT coalesce(sum(quantity * unit_price), 0) FROM order_items",
-            "SELECT coalesce(sum(amount), 0) FROM fact_order_line WHERE NOT is_deleted"));
+            "SELECT coalesce(sum(gross_amount), 0) FROM fact_sales"));
+    checks.add(
+        check(
+            oltp,
+            warehouse,
+            "sum of net amounts after discount",
+            "SELECT coalesce(sum(round(quantity * unit_price * (100 - discount_pct) / 100, 2)), 0)"
+                + " FROM order_items",
+            "SELECT coalesce(sum(net_amount), 0) FROM fact_sales"));
     checks.add(
         check(
             oltp,
@@ -72,7 +80,7 @@ public final class Reconciler {
             "customer attributes (md5)",
             digest("customers", "customer_id", "customer_id, email, full_name, country", ""),
             digest(
-                "dim_customer",
+                "cur_customers",
                 "customer_id",
                 "customer_id, email, full_name, country",
                 "WHERE NOT is_deleted")));
@@ -83,27 +91,37 @@ public final class Reconciler {
             "product attributes (md5)",
             digest("products", "product_id", "product_id, sku, name, category, unit_price", ""),
             digest(
-                "dim_product",
+                "cur_products",
                 "product_id",
                 "product_id, sku, name, category, unit_price",
                 "WHERE NOT is_deleted")));
+    checks.add(
+        check(
+            oltp,
+            warehouse,
+            "current product versions",
+            "SELECT count(*) FROM products",
+            "SELECT count(*) FROM dim_product WHERE is_current AND product_key <> 0"
+                + " AND NOT is_inferred"));
 
+    // Per order: status, calendar day (UTC), line count and total, from the facts.
     Map<Long, String> truth =
         perOrder(
             oltp,
             """
-            SELECT o.order_id, o.customer_id, o.status, count(i.line_no),
-                   coalesce(sum(i.quantity * i.unit_price), 0)
+            SELECT o.order_id, to_char(o.ordered_at AT TIME ZONE 'UTC', 'YYYYMMDD'), o.status,
+                   count(i.line_no), coalesce(sum(i.quantity * i.unit_price), 0)
             FROM orders o LEFT JOIN order_items i ON i.order_id = o.order_id
-            GROUP BY o.order_id, o.customer_id, o.status
+            GROUP BY o.order_id, o.ordered_at, o.status
             """);
     Map<Long, String> star =
         perOrder(
             warehouse,
             """
-            SELECT order_id, customer_id, order_status, count(*), sum(amount)
-            FROM fact_order_line WHERE NOT is_deleted
-            GROUP BY order_id, customer_id, order_status
+            SELECT o.order_id, CAST(o.placed_date_key AS VARCHAR), o.order_status,
+                   count(f.line_no), coalesce(sum(f.gross_amount), 0)
+            FROM fact_order_fulfillment o LEFT JOIN fact_sales f USING (order_id)
+            GROUP BY o.order_id, o.placed_date_key, o.order_status
             """);
     List<String> differences = new ArrayList<>();
     long differing = 0;
@@ -127,7 +145,7 @@ public final class Reconciler {
     }
     checks.add(
         new Reconciliation.Check(
-            "per-order checksum (customer, status, lines, total)",
+            "per-order checksum (day, status, lines, total)",
             truth.size() + " orders",
             star.size() + " orders" + (differing == 0 ? "" : ", " + differing + " differ")));
     return new Reconciliation(checks, differences, differing);
@@ -171,7 +189,7 @@ public final class Reconciler {
         long id = rs.getLong(1);
         BigDecimal total = rs.getBigDecimal(5);
         String row =
-            "customer="
+            "day="
                 + rs.getObject(2)
                 + " status="
                 + rs.getString(3)

@@ -47,7 +47,7 @@ class QueryCommandIT {
         Statement st = c.createStatement()) {
       StarSchema.create(c);
       st.execute(
-          "INSERT INTO dim_customer (customer_id, email, full_name, country, created_at,"
+          "INSERT INTO cur_customers (customer_id, email, full_name, country, created_at,"
               + " source_lsn, is_deleted) VALUES"
               + " (1, 'ada@example.org', 'Ada Lovelace', 'GB', TIMESTAMPTZ '2024-01-01 00:00:00Z',"
               + " 10, false),"
@@ -107,7 +107,7 @@ class QueryCommandIT {
 
   @Test
   void duckdbReadsTheWarehouseFileAndSaysWhichAndHowOld() {
-    int code = query("SELECT customer_id, email FROM dim_customer ORDER BY customer_id");
+    int code = query("SELECT customer_id, email FROM cur_customers ORDER BY customer_id");
 
     assertThat(code).as(err()).isZero();
     assertThat(out())
@@ -124,7 +124,7 @@ class QueryCommandIT {
   @Test
   void duckdbReadsTheSqlFromAFileAndCountsTheRowsNotShown() throws Exception {
     Path sql =
-        Files.writeString(home.resolve("q.sql"), "SELECT full_name FROM dim_customer ORDER BY 1");
+        Files.writeString(home.resolve("q.sql"), "SELECT full_name FROM cur_customers ORDER BY 1");
 
     int code = query("--file", sql.toString(), "--max-rows", "1");
 
@@ -150,7 +150,7 @@ class QueryCommandIT {
 
   @Test
   void duckdbRefusesAWriteBecauseTheWarehouseIsOpenedReadOnly() {
-    int code = query("DELETE FROM dim_customer");
+    int code = query("DELETE FROM cur_customers");
 
     assertThat(code).isEqualTo(1);
     assertThat(err()).startsWith("error: ").contains("read-only");

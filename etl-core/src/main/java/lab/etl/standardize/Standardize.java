@@ -8,12 +8,17 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.try_to_date;
+import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -80,20 +85,105 @@ public final class Standardize {
     return when(international.rlike(E164), international);
   }
 
+  /**
+   * English names of the shop's markets and their neighbours, lower-case, to ISO 3166-1 alpha-2.
+   * Customers type their country as a code or a name; anything not here and not a known code
+   * becomes NULL, which the star files under the "Unknown" geography with a flag.
+   */
+  public static final Map<String, String> COUNTRY_NAMES =
+      Map.ofEntries(
+          Map.entry("united states", "US"),
+          Map.entry("united states of america", "US"),
+          Map.entry("usa", "US"),
+          Map.entry("united kingdom", "GB"),
+          Map.entry("great britain", "GB"),
+          Map.entry("uk", "GB"),
+          Map.entry("germany", "DE"),
+          Map.entry("deutschland", "DE"),
+          Map.entry("france", "FR"),
+          Map.entry("netherlands", "NL"),
+          Map.entry("the netherlands", "NL"),
+          Map.entry("spain", "ES"),
+          Map.entry("italy", "IT"),
+          Map.entry("sweden", "SE"),
+          Map.entry("poland", "PL"),
+          Map.entry("brazil", "BR"),
+          Map.entry("canada", "CA"),
+          Map.entry("japan", "JP"),
+          Map.entry("india", "IN"),
+          Map.entry("australia", "AU"),
+          Map.entry("switzerland", "CH"),
+          Map.entry("austria", "AT"),
+          Map.entry("belgium", "BE"));
+
+  /** ISO 4217 codes the shop and its payment providers use. */
+  public static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "SEK", "PLN", "CHF");
+
+  /**
+   * A country as ISO 3166-1 alpha-2: a two-letter code in any case, or an English name in any case
+   * ({@code "germany"}, {@code "Germany "}); NULL when it is neither.
+   */
+  public static Column countryIso2(Column raw) {
+    Column cleaned = lower(regexp_replace(raw, "^\\s+|\\s+$", ""));
+    Column code = upper(cleaned);
+    Set<String> codes = new TreeSet<>(COUNTRY_NAMES.values());
+    codes.addAll(CALLING_CODES.keySet());
+    return when(code.isin(codes.toArray()), code)
+        .otherwise(try_element_at(stringMap(COUNTRY_NAMES), cleaned));
+  }
+
+  /** A currency as its ISO 4217 code ({@code " eur"} becomes {@code EUR}); NULL if unknown. */
+  public static Column currency(Column raw) {
+    Column code = upper(regexp_replace(raw, "\\s", ""));
+    return when(code.isin(CURRENCIES.toArray()), code);
+  }
+
+  /**
+   * A date typed in one of the formats the CRM export uses: ISO {@code 2024-07-01}, German {@code
+   * 01.07.2024} or US {@code 07/01/2024}; NULL when none fits (the format tells them apart, so
+   * 01.07 and 07/01 are never confused).
+   */
+  public static Column lenientDate(Column raw) {
+    Column t = trim(raw);
+    return when(t.rlike("^\\d{4}-\\d{2}-\\d{2}$"), try_to_date(t, "yyyy-MM-dd"))
+        .when(t.rlike("^\\d{2}\\.\\d{2}\\.\\d{4}$"), try_to_date(t, "dd.MM.yyyy"))
+        .when(t.rlike("^\\d{2}/\\d{2}/\\d{4}$"), try_to_date(t, "MM/dd/yyyy"));
+  }
+
+  /**
+   * A timestamp with an explicit UTC offset ({@code 2024-07-01T12:00:00+02:00} or {@code 2024-07-01
+   * 12:00:00+0200}) as the UTC instant it names; NULL without an offset, since a local time without
+   * its zone cannot be placed.
+   */
+  public static Column utcTimestamp(Column raw) {
+    Column t = trim(raw);
+    return when(
+            t.rlike("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})$"),
+            try_to_timestamp(t, lit("yyyy-MM-dd'T'HH:mm:ssXXX")))
+        .when(
+            t.rlike("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}[+-]\\d{4}$"),
+            try_to_timestamp(t, lit("yyyy-MM-dd HH:mm:ssxx")));
+  }
+
   /** True when standardizing changed the value (NULL to NULL is no change). */
   public static Column wasStandardized(Column raw, Column standardized) {
     return not(raw.eqNullSafe(standardized));
   }
 
+  private static Column stringMap(Map<String, String> entries) {
+    List<Column> keysAndValues = new ArrayList<>();
+    new TreeMap<>(entries)
+        .forEach(
+            (k, v) -> {
+              keysAndValues.add(lit(k));
+              keysAndValues.add(lit(v));
+            });
+    return functions.map(keysAndValues.toArray(Column[]::new));
+  }
+
   /** The calling code for an ISO alpha-2 country, NULL for one outside the shop's markets. */
   private static Column callingCode(Column countryAlpha2) {
-    List<Column> keysAndValues = new ArrayList<>();
-    CALLING_CODES.forEach(
-        (country, code) -> {
-          keysAndValues.add(lit(country));
-          keysAndValues.add(lit(code));
-        });
-    Column codes = functions.map(keysAndValues.toArray(Column[]::new));
+    Column codes = stringMap(CALLING_CODES);
     // try_: under ANSI mode (Spark 4's default) a missing key would otherwise fail the batch.
     return try_element_at(codes, upper(trim(countryAlpha2)));
   }

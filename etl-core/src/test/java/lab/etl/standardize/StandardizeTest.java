@@ -135,4 +135,67 @@ class StandardizeTest {
     out.collectAsList().forEach(r -> result.put(r.getString(0), r.getString(1)));
     return result;
   }
+
+  @Test
+  void aCountryTypedAsACodeOrANameInAnyCaseBecomesItsIsoCode() {
+    assertThat(
+            apply(
+                Standardize.countryIso2(col("raw")),
+                "DE",
+                "de ",
+                "Germany",
+                "germany",
+                " United Kingdom",
+                "Atlantis",
+                null))
+        .containsExactly("DE", "DE", "DE", "DE", "GB", null, null);
+  }
+
+  @Test
+  void aCurrencyInAnyCaseBecomesItsIso4217CodeAndAnUnknownOneNull() {
+    assertThat(apply(Standardize.currency(col("raw")), "eur", " Usd", "SEK", "XYZ", null))
+        .containsExactly("EUR", "USD", "SEK", null, null);
+  }
+
+  @Test
+  void aDateInTheCrmsLocalFormatsBecomesTheSameDay() {
+    assertThat(
+            apply(
+                Standardize.lenientDate(col("raw")).cast("string"),
+                "1990-03-05",
+                "05.03.1990",
+                "03/05/1990",
+                "5 March 1990",
+                "31.02.1990"))
+        .containsExactly("1990-03-05", "1990-03-05", "1990-03-05", null, null);
+  }
+
+  @Test
+  void aTimestampWithAnOfficesOffsetBecomesTheUtcInstantAndOneWithoutAnOffsetNull() {
+    assertThat(
+            apply(
+                Standardize.utcTimestamp(col("raw")).cast("string"),
+                "2025-02-01T10:00:00Z",
+                "2025-02-01T11:00:00+01:00",
+                "2025-02-01 15:30:00+0530",
+                "2025-02-01 10:00:00"))
+        .containsExactly("2025-02-01 10:00:00", "2025-02-01 10:00:00", "2025-02-01 10:00:00", null);
+  }
+
+  /** The standardized values, in input order. */
+  private static List<String> apply(org.apache.spark.sql.Column rule, String... raws) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < raws.length; i++) {
+      rows.add(RowFactory.create(raws[i], String.valueOf(i)));
+    }
+    Dataset<Row> in = SparkTestSession.get().createDataFrame(rows, RAW);
+    List<String> out = new ArrayList<>();
+    for (Row r :
+        in.select(rule.as("std"), col("country").cast("int").as("i"))
+            .orderBy("i")
+            .collectAsList()) {
+      out.add(r.getString(0));
+    }
+    return out;
+  }
 }

@@ -23,6 +23,7 @@ final class Seeds {
   static final long MEMBER = 16;
   static final long INVENTORY = 17;
   static final long LIVE_CLIENT = 18;
+  static final long FX = 19;
 
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 

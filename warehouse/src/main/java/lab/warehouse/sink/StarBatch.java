@@ -4,24 +4,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One micro-batch, already parsed, deduplicated and reduced to one change per key, ready to be
- * applied to the star in a single transaction.
+ * One micro-batch, parsed and conformed by Spark, ready to be applied to the warehouse in a single
+ * transaction. Re-delivered and stale changes are still in it: the warehouse recognises them by
+ * source position.
  *
  * @param pipelineId identifies the streaming query (its checkpoint); batch ids restart with it
  * @param events Kafka records in the batch, tombstones and dead letters included
- * @param duplicates records dropped because the same source position was delivered again
+ * @param fxRates the FX file drop's rates when it changed since the last batch, else empty
  */
 public record StarBatch(
     String pipelineId,
     long batchId,
     long events,
-    long duplicates,
     List<SourceOffset> offsets,
-    List<CustomerChange> customers,
-    List<ProductChange> products,
-    List<OrderChange> orders,
-    List<OrderLineChange> orderLines,
-    List<DeadLetter> deadLetters) {
+    List<ChangeRow> changes,
+    List<DeadLetter> deadLetters,
+    List<FxRate> fxRates) {
 
   public StarBatch {
     Objects.requireNonNull(pipelineId, "pipelineId");
@@ -29,10 +27,8 @@ public record StarBatch(
       throw new IllegalArgumentException("batchId must be >= 0, got " + batchId);
     }
     offsets = List.copyOf(offsets);
-    customers = List.copyOf(customers);
-    products = List.copyOf(products);
-    orders = List.copyOf(orders);
-    orderLines = List.copyOf(orderLines);
+    changes = List.copyOf(changes);
     deadLetters = List.copyOf(deadLetters);
+    fxRates = List.copyOf(fxRates);
   }
 }

@@ -1,7 +1,6 @@
 package lab.warehouse.sink;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,9 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import lab.warehouse.schema.StarSchema;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -21,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies micro-batches to the DuckDB star, exactly once: each batch is one transaction that checks
- * the ledger, stages the rows with DuckDB's Appender, upserts them guarded by source position, and
- * writes the ledger and the Kafka offsets before it commits.
+ * Applies micro-batches to the DuckDB warehouse, exactly once: each batch is one transaction that
+ * checks the ledger, stages the changes with DuckDB's Appender, merges them into the change layer
+ * guarded by source position ({@link ChangeMerge}), rebuilds what they touched in the star ({@link
+ * StarBuild}), and writes the ledger and the Kafka offsets before it commits.
  *
  * <p>DuckDB lets one process open the file for writing and locks out every other reader, so the
  * sink also publishes a read-only copy ({@link #publishSnapshot}) for the lab's other tools.
@@ -34,10 +33,12 @@ public final class StarSink implements AutoCloseable {
 
   private final Path file;
   private final DuckDBConnection connection;
+  private final ChangeMerge merge;
 
-  private StarSink(Path file, DuckDBConnection connection) {
+  private StarSink(Path file, DuckDBConnection connection, ChangeMerge merge) {
     this.file = file;
     this.connection = connection;
+    this.merge = merge;
   }
 
   /** Opens (creating if needed) the warehouse file and its schema. */
@@ -51,9 +52,10 @@ public final class StarSink implements AutoCloseable {
         (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
     try {
       StarSchema.create(connection);
-      createStagingTables(connection);
+      createSession(connection);
+      ChangeMerge merge = ChangeMerge.fromCatalog(connection);
       connection.setAutoCommit(false);
-      return new StarSink(file, connection);
+      return new StarSink(file, connection, merge);
     } catch (SQLException e) {
       connection.close();
       throw e;
@@ -70,22 +72,23 @@ public final class StarSink implements AutoCloseable {
         return BatchResult.skipped();
       }
       clearStaging();
-      long staged = stage(batch);
-      long stale = countStale();
+      stage(batch);
+      long duplicates = scalar(DUPLICATES);
+      long stale = scalar(merge.staleCount());
       try (Statement s = connection.createStatement()) {
-        for (String sql : MERGE_STATEMENTS) {
-          long t0 = System.nanoTime();
-          s.execute(sql);
-          log.debug(
-              "{} ms: {}",
-              (System.nanoTime() - t0) / 1_000_000,
-              sql.strip().lines().findFirst().orElse(""));
+        for (String sql : merge.statements()) {
+          timed(s, sql);
+        }
+        mergeFxRates(s, batch.fxRates());
+        for (String sql : StarBuild.statements()) {
+          timed(s, sql);
         }
       }
       writeDeadLetters(batch.deadLetters());
-      writeLedger(batch, stale);
+      writeLedger(batch, duplicates, stale);
       connection.commit();
-      return new BatchResult(false, staged, stale, batch.deadLetters().size());
+      return new BatchResult(
+          false, batch.changes().size(), duplicates, stale, batch.deadLetters().size());
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(e);
       throw e;
@@ -128,182 +131,100 @@ public final class StarSink implements AutoCloseable {
     }
   }
 
-  private static void createStagingTables(Connection c) throws SQLException {
+  private static void createSession(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE TEMP TABLE stage_customer AS SELECT * FROM dim_customer LIMIT 0");
-      s.execute("CREATE TEMP TABLE stage_product AS SELECT * FROM dim_product LIMIT 0");
-      s.execute("CREATE TEMP TABLE stage_order AS SELECT * FROM stg_order LIMIT 0");
+      // Calendar keys and day boundaries are UTC, whatever the machine's zone.
+      s.execute("SET TimeZone = 'UTC'");
       s.execute(
-          "CREATE TEMP TABLE stage_order_line AS SELECT order_id, line_no, product_id, quantity,"
-              + " unit_price, amount, source_lsn, is_deleted FROM fact_order_line LIMIT 0");
+          "CREATE TEMP TABLE stage_change (tbl VARCHAR, lsn BIGINT, source_ts_ms BIGINT,"
+              + " is_deleted BOOLEAN, image VARCHAR)");
+      s.execute(
+          "CREATE TEMP TABLE stage_fx (currency_code VARCHAR, rate_date DATE,"
+              + " units_per_eur DECIMAL(18,8), source_file VARCHAR)");
+      s.execute("CREATE TEMP TABLE t_fx_changed (currency_code VARCHAR, rate_date DATE)");
+      for (String macro : StarBuild.macros()) {
+        s.execute(macro);
+      }
     }
   }
 
   private void clearStaging() throws SQLException {
     try (Statement s = connection.createStatement()) {
-      for (String t :
-          List.of("stage_customer", "stage_product", "stage_order", "stage_order_line")) {
-        s.execute("DELETE FROM " + t);
+      s.execute("DELETE FROM stage_change");
+      s.execute("DELETE FROM stage_fx");
+      s.execute("DELETE FROM t_fx_changed");
+    }
+  }
+
+  private void stage(StarBatch batch) throws SQLException {
+    Set<String> known = merge.sources();
+    try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_change")) {
+      for (ChangeRow c : batch.changes()) {
+        if (!known.contains(c.table())) {
+          throw new SQLException(
+              "the warehouse has no cur_"
+                  + c.table()
+                  + " table for changes of "
+                  + c.table()
+                  + "; add it to changes.sql");
+        }
+        a.beginRow().append(c.table()).append(c.lsn()).append(c.sourceTsMs());
+        a.append(c.deleted()).append(c.image()).endRow();
+      }
+    }
+    try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_fx")) {
+      for (FxRate r : batch.fxRates()) {
+        a.beginRow().append(r.currency()).append(r.date()).append(r.unitsPerEur());
+        a.append(r.sourceFile()).endRow();
       }
     }
   }
 
-  private long stage(StarBatch batch) throws SQLException {
-    try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_customer")) {
-      for (CustomerChange c : batch.customers()) {
-        a.beginRow().append(c.customerId()).append(c.email()).append(c.fullName());
-        a.append(c.country());
-        timestamp(a, c.createdAt()).append(c.sourceLsn()).append(c.deleted());
-        a.append(c.emailStd()).append(c.phoneE164()).append(c.contactStandardized()).endRow();
-      }
+  /**
+   * The FX file drop replaces the rates it names; the days whose rate changed are remembered so the
+   * star re-converts the orders from then on.
+   */
+  private static void mergeFxRates(Statement s, List<FxRate> rates) throws SQLException {
+    if (rates.isEmpty()) {
+      return;
     }
-    try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_product")) {
-      for (ProductChange p : batch.products()) {
-        a.beginRow().append(p.productId()).append(p.sku()).append(p.name()).append(p.category());
-        decimal(a, p.unitPrice()).append(p.sourceLsn()).append(p.deleted()).endRow();
-      }
-    }
-    try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_order")) {
-      for (OrderChange o : batch.orders()) {
-        a.beginRow().append(o.orderId()).append(o.customerId()).append(o.status());
-        timestamp(a, o.orderedAt()).append(o.dateKey()).append(o.sourceLsn());
-        a.append(o.deleted()).endRow();
-      }
-    }
-    try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_order_line")) {
-      for (OrderLineChange l : batch.orderLines()) {
-        a.beginRow().append(l.orderId()).append(l.lineNo()).append(l.productId());
-        a.append(l.quantity());
-        decimal(decimal(a, l.unitPrice()), l.amount()).append(l.sourceLsn());
-        a.append(l.deleted()).endRow();
-      }
-    }
-    return (long) batch.customers().size()
-        + batch.products().size()
-        + batch.orders().size()
-        + batch.orderLines().size();
+    s.execute(
+        """
+        INSERT INTO t_fx_changed
+        SELECT n.currency_code, n.rate_date FROM stage_fx n
+        LEFT JOIN fx_rate o USING (currency_code, rate_date)
+        WHERE o.units_per_eur IS DISTINCT FROM n.units_per_eur
+        """);
+    s.execute("INSERT OR REPLACE INTO fx_rate SELECT * FROM stage_fx");
   }
 
-  /** Staged changes that the LSN guard will ignore, counted before the merge applies them. */
-  private long countStale() throws SQLException {
+  private long scalar(String sql) throws SQLException {
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(STALE)) {
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
-  private static final String STALE =
-      """
-      SELECT (SELECT count(*) FROM stage_customer s JOIN dim_customer t USING (customer_id)
-              WHERE s.source_lsn <= t.source_lsn)
-           + (SELECT count(*) FROM stage_product s JOIN dim_product t USING (product_id)
-              WHERE s.source_lsn <= t.source_lsn)
-           + (SELECT count(*) FROM stage_order s JOIN stg_order t USING (order_id)
-              WHERE s.source_lsn <= t.source_lsn)
-           + (SELECT count(*) FROM stage_order_line s JOIN fact_order_line t USING (order_id, line_no)
-              WHERE s.source_lsn <= t.source_lsn)
-      """;
-
-  private static DuckDBAppender timestamp(DuckDBAppender a, OffsetDateTime t) throws SQLException {
-    return t == null ? a.appendNull() : a.append(t.withOffsetSameInstant(ZoneOffset.UTC));
+  private static void timed(Statement s, String sql) throws SQLException {
+    long t0 = System.nanoTime();
+    try {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new SQLException(
+          e.getMessage() + "\n  in: " + sql.strip().lines().findFirst().orElse(""), e);
+    }
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} ms: {}",
+          (System.nanoTime() - t0) / 1_000_000,
+          sql.strip().lines().findFirst().orElse(""));
+    }
   }
 
-  private static DuckDBAppender decimal(DuckDBAppender a, BigDecimal d) throws SQLException {
-    return d == null ? a.appendNull() : a.append(d);
-  }
-
-  /**
-   * The merge, in dependency order. Each upsert only replaces a row with a change from a later
-   * source position, which is what makes re-delivered and out-of-order duplicates harmless. A
-   * delete keeps the attributes it does not carry and only flips the flag. QUALIFY keeps one row
-   * per key even if a caller staged two: ON CONFLICT DO UPDATE with a key twice in one statement
-   * silently keeps the first, which could be the older change.
-   */
-  private static final List<String> MERGE_STATEMENTS =
-      List.of(
-          """
-          INSERT INTO dim_customer SELECT * FROM stage_customer
-          QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY source_lsn DESC) = 1
-          ON CONFLICT (customer_id) DO UPDATE SET
-            email      = CASE WHEN excluded.is_deleted THEN dim_customer.email ELSE excluded.email END,
-            full_name  = CASE WHEN excluded.is_deleted THEN dim_customer.full_name ELSE excluded.full_name END,
-            country    = CASE WHEN excluded.is_deleted THEN dim_customer.country ELSE excluded.country END,
-            created_at = CASE WHEN excluded.is_deleted THEN dim_customer.created_at ELSE excluded.created_at END,
-            email_std  = CASE WHEN excluded.is_deleted THEN dim_customer.email_std ELSE excluded.email_std END,
-            phone_e164 = CASE WHEN excluded.is_deleted THEN dim_customer.phone_e164 ELSE excluded.phone_e164 END,
-            contact_standardized = CASE WHEN excluded.is_deleted THEN dim_customer.contact_standardized
-                                        ELSE excluded.contact_standardized END,
-            source_lsn = excluded.source_lsn,
-            is_deleted = excluded.is_deleted
-          WHERE excluded.source_lsn > dim_customer.source_lsn
-          """,
-          """
-          INSERT INTO dim_product SELECT * FROM stage_product
-          QUALIFY row_number() OVER (PARTITION BY product_id ORDER BY source_lsn DESC) = 1
-          ON CONFLICT (product_id) DO UPDATE SET
-            sku        = CASE WHEN excluded.is_deleted THEN dim_product.sku ELSE excluded.sku END,
-            name       = CASE WHEN excluded.is_deleted THEN dim_product.name ELSE excluded.name END,
-            category   = CASE WHEN excluded.is_deleted THEN dim_product.category ELSE excluded.category END,
-            unit_price = CASE WHEN excluded.is_deleted THEN dim_product.unit_price ELSE excluded.unit_price END,
-            source_lsn = excluded.source_lsn,
-            is_deleted = excluded.is_deleted
-          WHERE excluded.source_lsn > dim_product.source_lsn
-          """,
-          """
-          INSERT INTO stg_order SELECT * FROM stage_order
-          QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY source_lsn DESC) = 1
-          ON CONFLICT (order_id) DO UPDATE SET
-            customer_id = CASE WHEN excluded.is_deleted THEN stg_order.customer_id ELSE excluded.customer_id END,
-            status      = CASE WHEN excluded.is_deleted THEN stg_order.status ELSE excluded.status END,
-            ordered_at  = CASE WHEN excluded.is_deleted THEN stg_order.ordered_at ELSE excluded.ordered_at END,
-            date_key    = CASE WHEN excluded.is_deleted THEN stg_order.date_key ELSE excluded.date_key END,
-            source_lsn  = excluded.source_lsn,
-            is_deleted  = excluded.is_deleted
-          WHERE excluded.source_lsn > stg_order.source_lsn
-          """,
-          """
-          INSERT INTO fact_order_line
-            (order_id, line_no, product_id, quantity, unit_price, amount, source_lsn, is_deleted)
-          SELECT order_id, line_no, product_id, quantity, unit_price, amount, source_lsn, is_deleted
-          FROM stage_order_line
-          QUALIFY row_number() OVER (PARTITION BY order_id, line_no ORDER BY source_lsn DESC) = 1
-          ON CONFLICT (order_id, line_no) DO UPDATE SET
-            product_id = CASE WHEN excluded.is_deleted THEN fact_order_line.product_id ELSE excluded.product_id END,
-            quantity   = CASE WHEN excluded.is_deleted THEN fact_order_line.quantity ELSE excluded.quantity END,
-            unit_price = CASE WHEN excluded.is_deleted THEN fact_order_line.unit_price ELSE excluded.unit_price END,
-            amount     = CASE WHEN excluded.is_deleted THEN fact_order_line.amount ELSE excluded.amount END,
-            source_lsn = excluded.source_lsn,
-            is_deleted = excluded.is_deleted
-          WHERE excluded.source_lsn > fact_order_line.source_lsn
-          """,
-          // Denormalize: lines take their order-level columns from the header's latest state,
-          // whichever of the two arrived first.
-          """
-          UPDATE fact_order_line AS f SET
-            customer_id  = o.customer_id,
-            date_key     = o.date_key,
-            order_status = o.status
-          FROM stg_order AS o
-          WHERE f.order_id = o.order_id
-            AND f.order_id IN (SELECT order_id FROM stage_order
-                               UNION SELECT order_id FROM stage_order_line)
-            AND (f.customer_id IS DISTINCT FROM o.customer_id
-                 OR f.date_key IS DISTINCT FROM o.date_key
-                 OR f.order_status IS DISTINCT FROM o.status)
-          """,
-          // Calendar completeness: every day between the first and the last order.
-          """
-          INSERT INTO dim_date
-          SELECT CAST(strftime(d, '%Y%m%d') AS INTEGER), d::DATE, year(d), quarter(d), month(d),
-                 monthname(d), day(d), isodow(d), isodow(d) >= 6
-          FROM (SELECT unnest(generate_series(
-                  (SELECT min(strptime(CAST(date_key AS VARCHAR), '%Y%m%d')) FROM stg_order),
-                  (SELECT max(strptime(CAST(date_key AS VARCHAR), '%Y%m%d')) FROM stg_order),
-                  INTERVAL 1 DAY)) AS d)
-          WHERE EXISTS (SELECT 1 FROM stage_order)
-          ON CONFLICT (date_key) DO NOTHING
-          """);
+  /** Changes delivered more than once within the batch: same table, position, and image. */
+  private static final String DUPLICATES =
+      "SELECT count(*) - count(DISTINCT (tbl, lsn, is_deleted, image)) FROM stage_change";
 
   private void writeDeadLetters(List<DeadLetter> deadLetters) throws SQLException {
     if (deadLetters.isEmpty()) {
@@ -325,14 +246,14 @@ public final class StarSink implements AutoCloseable {
     log.warn("{} record(s) sent to dead_letter", deadLetters.size());
   }
 
-  private void writeLedger(StarBatch batch, long stale) throws SQLException {
+  private void writeLedger(StarBatch batch, long duplicates, long stale) throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "INSERT INTO etl_batch_ledger VALUES (?, ?, now(), ?, ?, ?, ?)")) {
       ps.setString(1, batch.pipelineId());
       ps.setLong(2, batch.batchId());
       ps.setLong(3, batch.events());
-      ps.setLong(4, batch.duplicates());
+      ps.setLong(4, duplicates);
       ps.setLong(5, stale);
       ps.setLong(6, batch.deadLetters().size());
       ps.executeUpdate();

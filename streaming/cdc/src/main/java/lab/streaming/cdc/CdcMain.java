@@ -121,7 +121,12 @@ public final class CdcMain implements Callable<Integer> {
   @Option(
       names = "--tables",
       split = ",",
-      defaultValue = "public.customers,public.products,public.orders,public.order_items",
+      defaultValue =
+          "public.currencies,public.sales_channels,public.categories,public.suppliers,"
+              + "public.stores,public.customers,public.customer_addresses,"
+              + "public.crm_customer_imports,public.products,public.product_prices,"
+              + "public.inventory,public.orders,public.order_items,public.payments,"
+              + "public.shipments,public.returns",
       paramLabel = "SCHEMA.TABLE",
       description = "Tables to capture. Default: ${DEFAULT-VALUE}.")
   List<String> tables;

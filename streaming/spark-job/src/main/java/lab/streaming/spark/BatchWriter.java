@@ -1,27 +1,14 @@
 package lab.streaming.spark;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-
-import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import java.util.Map;
+import java.util.TreeMap;
 import lab.etl.ChangeStreamTransform;
-import lab.etl.StarFrames;
 import lab.warehouse.sink.BatchResult;
-import lab.warehouse.sink.CustomerChange;
+import lab.warehouse.sink.ChangeRow;
 import lab.warehouse.sink.DeadLetter;
-import lab.warehouse.sink.OrderChange;
-import lab.warehouse.sink.OrderLineChange;
-import lab.warehouse.sink.ProductChange;
 import lab.warehouse.sink.SourceOffset;
 import lab.warehouse.sink.StarBatch;
 import lab.warehouse.sink.StarSink;
@@ -32,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The foreachBatch body: runs the pure transform on one micro-batch and hands the result to the
- * warehouse sink, which applies it exactly once. Runs on the driver; the star rows of a batch are
+ * warehouse sink, which applies it exactly once. Runs on the driver; a batch's change rows are
  * small enough to stream through it (they are bounded by maxOffsetsPerTrigger).
  */
 final class BatchWriter {
@@ -41,153 +28,84 @@ final class BatchWriter {
 
   private final String pipelineId;
   private final StarSink sink;
+  private final FxDrop fxDrop;
 
-  BatchWriter(String pipelineId, StarSink sink) {
+  BatchWriter(String pipelineId, StarSink sink, FxDrop fxDrop) {
     this.pipelineId = pipelineId;
     this.sink = sink;
+    this.fxDrop = fxDrop;
   }
 
   void write(Dataset<Row> kafkaRecords, long batchId) throws SQLException {
     long started = System.nanoTime();
-    // The Kafka read, the parse and each table's typed changes feed several outputs: persist
-    // them for the batch so each is computed once, not once per output.
-    List<Dataset<Row>> cached = new ArrayList<>();
-    UnaryOperator<Dataset<Row>> cache =
-        d -> {
-          Dataset<Row> persisted = d.persist();
-          cached.add(persisted);
-          return persisted;
-        };
-    Dataset<Row> records = cache.apply(kafkaRecords);
-    try {
-      // Every path consumes the batch, even a replay the ledger will skip: Spark 4.2's
-      // stateful queries fail commit validation when foreachBatch leaves it unread.
-      List<Row> partitions = perPartition(records);
-      long recordCount = partitions.stream().mapToLong(r -> r.getLong(3)).sum();
-      StarFrames star = ChangeStreamTransform.transform(records, cache);
-      long duplicates = duplicates(star);
-      StarBatch batch =
-          new StarBatch(
-              pipelineId,
-              batchId,
-              recordCount,
-              duplicates,
-              offsets(partitions),
-              collect(star.customers(), BatchWriter::customer),
-              collect(star.products(), BatchWriter::product),
-              collect(star.orders(), BatchWriter::order),
-              collect(star.orderLines(), BatchWriter::orderLine),
-              collect(star.deadLetters(), BatchWriter::deadLetter));
-      long transformed = System.nanoTime();
-      BatchResult result = sink.apply(batch);
-      log.info(
-          "batch {}: {} records, {} duplicates, {} rows staged, {} stale, {} dead letters{} in {} ms"
-              + " (spark {} ms, duckdb {} ms)",
-          batchId,
-          recordCount,
-          duplicates,
-          result.rowsStaged(),
-          result.stale(),
-          result.deadLetters(),
-          result.alreadyApplied() ? " (already applied, skipped)" : "",
-          (System.nanoTime() - started) / 1_000_000,
-          (transformed - started) / 1_000_000,
-          (System.nanoTime() - transformed) / 1_000_000);
-    } finally {
-      cached.forEach(Dataset::unpersist);
+    // Every path consumes the batch, even a replay the ledger will skip: Spark 4.2's
+    // stateful queries fail commit validation when foreachBatch leaves it unread. One Spark
+    // job for every table of the batch: the transform's output is a single frame, and the
+    // Kafka positions for the ledger are taken from it too (tombstones carry no change and
+    // are not counted).
+    List<ChangeRow> changes = new ArrayList<>();
+    List<DeadLetter> deadLetters = new ArrayList<>();
+    Map<String, SourceOffset> offsets = new TreeMap<>();
+    List<Row> out = ChangeStreamTransform.transform(kafkaRecords).collectAsList();
+    for (Row r : out) {
+      SourceOffset position =
+          new SourceOffset(r.getAs("topic"), r.<Integer>getAs("partition"), r.getAs("offset"));
+      offsets.merge(
+          position.topic() + "/" + position.partition(),
+          position,
+          (a, b) -> a.offset() >= b.offset() ? a : b);
+      if (r.isNullAt(r.fieldIndex("error"))) {
+        changes.add(
+            new ChangeRow(
+                r.getAs("table"),
+                r.<Long>getAs("lsn"),
+                r.isNullAt(r.fieldIndex("source_ts_ms")) ? 0L : r.<Long>getAs("source_ts_ms"),
+                r.<Boolean>getAs("is_deleted"),
+                r.getAs("row")));
+      } else {
+        deadLetters.add(
+            new DeadLetter(
+                r.getAs("topic"),
+                r.<Integer>getAs("partition"),
+                r.<Long>getAs("offset"),
+                r.getAs("error"),
+                r.getAs("raw")));
+      }
     }
+    FxDrop.Rates fx = fxDrop.changedRates();
+    StarBatch batch =
+        new StarBatch(
+            pipelineId,
+            batchId,
+            out.size(),
+            List.copyOf(offsets.values()),
+            changes,
+            merge(deadLetters, fx.badLines()),
+            fx.rates());
+    long transformed = System.nanoTime();
+    BatchResult result = sink.apply(batch);
+    log.info(
+        "batch {}: {} records, {} changes, {} duplicates, {} stale, {} dead letters{}{} in {} ms"
+            + " (spark {} ms, duckdb {} ms)",
+        batchId,
+        out.size(),
+        result.rowsStaged(),
+        result.duplicates(),
+        result.stale(),
+        result.deadLetters(),
+        fx.rates().isEmpty() ? "" : ", " + fx.rates().size() + " FX rates",
+        result.alreadyApplied() ? " (already applied, skipped)" : "",
+        (System.nanoTime() - started) / 1_000_000,
+        (transformed - started) / 1_000_000,
+        (System.nanoTime() - transformed) / 1_000_000);
   }
 
-  /** topic, partition, highest offset, record count: one job for the ledger and the log. */
-  private static List<Row> perPartition(Dataset<Row> records) {
-    return records
-        .groupBy("topic", "partition")
-        .agg(max(col("offset")).as("last_offset"), count(lit(1)).as("records"))
-        .collectAsList();
-  }
-
-  private static List<SourceOffset> offsets(List<Row> partitions) {
-    return partitions.stream()
-        .map(r -> new SourceOffset(r.getString(0), r.getInt(1), r.getLong(2)))
-        .toList();
-  }
-
-  /** Changes delivered more than once within the batch. */
-  private static long duplicates(StarFrames star) {
-    Row counts = star.deliveryCounts().first();
-    return counts.<Long>getAs("delivered") - counts.<Long>getAs("distinct_changes");
-  }
-
-  /**
-   * One Spark job per output. (Tried: one job for all outputs, tagged and unioned by name; it was
-   * two to three times slower on this machine, the wide union costing more than it saved.)
-   */
-  private static <T> List<T> collect(Dataset<Row> rows, Function<Row, T> mapper) {
-    List<T> out = new ArrayList<>();
-    for (Row r : rows.collectAsList()) {
-      out.add(mapper.apply(r));
+  private static List<DeadLetter> merge(List<DeadLetter> a, List<DeadLetter> b) {
+    if (b.isEmpty()) {
+      return a;
     }
-    return out;
-  }
-
-  private static CustomerChange customer(Row r) {
-    return new CustomerChange(
-        r.getAs("customer_id"),
-        r.getAs("email"),
-        r.getAs("full_name"),
-        r.getAs("country"),
-        utc(r.getAs("created_at")),
-        r.getAs("lsn"),
-        r.getAs("is_deleted"),
-        r.getAs("email_std"),
-        r.getAs("phone_e164"),
-        r.getAs("contact_standardized"));
-  }
-
-  private static ProductChange product(Row r) {
-    return new ProductChange(
-        r.getAs("product_id"),
-        r.getAs("sku"),
-        r.getAs("name"),
-        r.getAs("category"),
-        r.<BigDecimal>getAs("unit_price"),
-        r.getAs("lsn"),
-        r.getAs("is_deleted"));
-  }
-
-  private static OrderChange order(Row r) {
-    return new OrderChange(
-        r.getAs("order_id"),
-        r.getAs("customer_id"),
-        r.getAs("status"),
-        utc(r.getAs("ordered_at")),
-        r.getAs("date_key"),
-        r.getAs("lsn"),
-        r.getAs("is_deleted"));
-  }
-
-  private static OrderLineChange orderLine(Row r) {
-    return new OrderLineChange(
-        r.getAs("order_id"),
-        r.getAs("line_no"),
-        r.getAs("product_id"),
-        r.getAs("quantity"),
-        r.getAs("unit_price"),
-        r.getAs("amount"),
-        r.getAs("lsn"),
-        r.getAs("is_deleted"));
-  }
-
-  private static DeadLetter deadLetter(Row r) {
-    return new DeadLetter(
-        r.getAs("topic"),
-        r.getAs("partition"),
-        r.getAs("offset"),
-        r.getAs("error"),
-        r.getAs("raw"));
-  }
-
-  private static OffsetDateTime utc(Timestamp t) {
-    return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
+    List<DeadLetter> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

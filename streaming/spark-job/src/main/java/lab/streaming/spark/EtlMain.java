@@ -47,7 +47,7 @@ public final class EtlMain implements Callable<Integer> {
 
   @Option(
       names = "--topic-pattern",
-      defaultValue = "shop\\.public\\.(customers|products|orders|order_items)",
+      defaultValue = "shop\\.public\\..+",
       description = "Regex of the change topics (default: ${DEFAULT-VALUE})")
   String topicPattern;
 
@@ -60,6 +60,11 @@ public final class EtlMain implements Callable<Integer> {
   @Option(names = "--checkpoint", required = true, description = "Spark checkpoint directory")
   Path checkpoint;
 
+  @Option(
+      names = "--fx-dir",
+      description = "Directory of FX rate CSV files, the second source (default: none)")
+  Path fxDir;
+
   @Option(names = "--trigger-ms", defaultValue = "1000", description = "Micro-batch interval")
   long triggerMs;
 
@@ -68,6 +73,13 @@ public final class EtlMain implements Callable<Integer> {
 
   @Option(names = "--snapshot-every-ms", defaultValue = "2000")
   long snapshotEveryMs;
+
+  @Option(
+      names = "--available-now",
+      description =
+          "Batch mode for a backfill: process everything in the topics now, then stop (Spark's"
+              + " AvailableNow trigger; the same transform and sink as the stream)")
+  boolean availableNow;
 
   @Option(names = "--master", defaultValue = "local[2]", description = "Spark master")
   String master;
@@ -95,12 +107,14 @@ public final class EtlMain implements Callable<Integer> {
             checkpoint,
             Duration.ofMillis(triggerMs),
             maxOffsetsPerTrigger,
-            Duration.ofMillis(snapshotEveryMs));
-    run(settings, master, jars);
+            Duration.ofMillis(snapshotEveryMs),
+            fxDir);
+    run(settings, master, jars, availableNow);
     return 0;
   }
 
-  static void run(EtlSettings settings, String master, List<String> jars) throws Exception {
+  static void run(EtlSettings settings, String master, List<String> jars, boolean availableNow)
+      throws Exception {
     String pipelineId = pipelineId(settings.checkpoint());
     long t0 = System.nanoTime();
     SparkSession.Builder builder =
@@ -128,13 +142,16 @@ public final class EtlMain implements Callable<Integer> {
       SnapshotPublisher publisher = new SnapshotPublisher(sink, settings.snapshot());
       publisher.publish();
       log.info("warehouse open at {} ms", (System.nanoTime() - t0) / 1_000_000);
-      BatchWriter writer = new BatchWriter(pipelineId, sink);
+      BatchWriter writer = new BatchWriter(pipelineId, sink, new FxDrop(spark, settings.fxDir()));
       StreamingQuery query =
           changeStream(spark, settings)
               .writeStream()
               .queryName("shop-to-star")
               .option("checkpointLocation", settings.checkpoint().toString())
-              .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
+              .trigger(
+                  availableNow
+                      ? Trigger.AvailableNow()
+                      : Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   (VoidFunction2<Dataset<Row>, Long>)
                       (batch, batchId) -> {

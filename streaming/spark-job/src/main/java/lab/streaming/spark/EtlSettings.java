@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param warehouse the DuckDB file the driver owns (writes) while it runs
  * @param snapshot where it publishes read-only copies for other tools
  * @param checkpoint Spark's checkpoint directory (source offsets, batch ids)
+ * @param fxDir the FX rate file drop, or null for none
  */
 public record EtlSettings(
     String kafkaBootstrap,
@@ -19,7 +20,8 @@ public record EtlSettings(
     Path checkpoint,
     Duration trigger,
     long maxOffsetsPerTrigger,
-    Duration snapshotEvery) {
+    Duration snapshotEvery,
+    Path fxDir) {
 
   public EtlSettings {
     Objects.requireNonNull(warehouse, "--warehouse is required");
