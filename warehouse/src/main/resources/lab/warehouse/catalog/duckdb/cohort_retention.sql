@@ -3,7 +3,7 @@
 -- teaches: a two-step analysis on the accumulating snapshot (one row per order): each customer's first month, then activity by months since; the customer is the conformed person, so duplicates count once.
 -- rules: cancelled orders excluded; online orders only (web, app: a store order may name only a loyalty card); customer = dim_customer.customer_id (the conformed id), which equals the shop's customer_id when the shop has no duplicate persons (seed without the duplicates switch); months are UTC calendar months; offsets 0..12.
 WITH orders_by_month AS (
-    SELECT DISTINCT c.customer_id, d.year * 12 + d.month - 1 AS month_no
+    SELECT DISTINCT c.customer_id, CAST(d.year AS INTEGER) * 12 + d.month - 1 AS month_no
     FROM fact_order_fulfillment o
     JOIN dim_customer c ON c.customer_key = o.customer_key
     JOIN dim_date d ON d.date_key = o.placed_date_key
