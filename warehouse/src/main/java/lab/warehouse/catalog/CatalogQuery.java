@@ -45,12 +45,15 @@ public record CatalogQuery(String id, Map<Engine, Form> forms) {
     return header(Engine.DUCKDB).ssb();
   }
 
-  /** The SQL without its header comments and trailing semicolon, ready to prefix with EXPLAIN. */
+  /**
+   * The SQL without its leading comments (the header and any note before the statement) and its
+   * trailing semicolon, ready to prefix with EXPLAIN.
+   */
   public String body(Engine engine) {
     StringBuilder b = new StringBuilder();
     boolean inHeader = true;
     for (String line : sql(engine).split("\n")) {
-      if (inHeader && line.strip().startsWith("--")) {
+      if (inHeader && (line.isBlank() || line.strip().startsWith("--"))) {
         continue;
       }
       inHeader = false;

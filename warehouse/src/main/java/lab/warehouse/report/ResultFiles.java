@@ -29,7 +29,7 @@ final class ResultFiles {
         row(
             b,
             "olap",
-            s.scale(),
+            Report.fmtScale(s.scale()),
             m.queryId(),
             m.flight(),
             m.engine(),
