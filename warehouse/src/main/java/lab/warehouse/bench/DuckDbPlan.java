@@ -29,7 +29,7 @@ public final class DuckDbPlan {
     return read(json, new TableColumns(c));
   }
 
-  static PlanFacts read(String json, TableColumns columns) throws SQLException {
+  static PlanFacts read(String json, ColumnLookup columns) throws SQLException {
     List<TableRead> tables = new ArrayList<>();
     List<String> joins = new ArrayList<>();
     Object root = Json.parse(json);
@@ -39,7 +39,7 @@ public final class DuckDbPlan {
   }
 
   private static void walk(
-      Object node, TableColumns columns, List<TableRead> tables, List<String> joins)
+      Object node, ColumnLookup columns, List<TableRead> tables, List<String> joins)
       throws SQLException {
     if (node instanceof List<?> list) {
       for (Object o : list) {

@@ -34,7 +34,7 @@ public final class PostgresPlan {
     return read(json, new TableColumns(c));
   }
 
-  static PlanFacts read(String json, TableColumns columns) throws SQLException {
+  static PlanFacts read(String json, ColumnLookup columns) throws SQLException {
     List<TableRead> tables = new ArrayList<>();
     List<String> joins = new ArrayList<>();
     Object root = Json.parse(json);
@@ -45,7 +45,7 @@ public final class PostgresPlan {
   }
 
   private static void walk(
-      Object node, TableColumns columns, List<TableRead> tables, List<String> joins)
+      Object node, ColumnLookup columns, List<TableRead> tables, List<String> joins)
       throws SQLException {
     if (!(node instanceof Map<?, ?> plan)) {
       return;

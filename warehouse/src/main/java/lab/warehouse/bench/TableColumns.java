@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The columns of the tables a plan names, from information_schema (same query on both engines). */
-final class TableColumns {
+final class TableColumns implements ColumnLookup {
 
   private final Connection c;
   private final Map<String, List<String>> cache = new HashMap<>();
@@ -20,7 +20,8 @@ final class TableColumns {
     this.c = c;
   }
 
-  List<String> of(String table) throws SQLException {
+  @Override
+  public List<String> of(String table) throws SQLException {
     List<String> known = cache.get(table);
     if (known != null) {
       return known;
