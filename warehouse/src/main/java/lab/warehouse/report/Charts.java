@@ -69,9 +69,10 @@ public final class Charts {
             false,
             false);
     CategoryPlot plot = chart.getCategoryPlot();
-    LogAxis axis = new LogAxis("milliseconds (log)");
-    axis.setSmallestValue(0.001);
-    plot.setRangeAxis(axis);
+    plot.setRangeAxis(logAxis("milliseconds (log)"));
+    // Bars grow from 0, which a log axis would try to include: let the data set the range.
+    ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer())
+        .setIncludeBaseInRange(false);
     plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     style(chart);
     return new Png("latency_per_query.png", chart.getTitle().getText(), png(chart));
@@ -128,13 +129,9 @@ public final class Charts {
             false,
             false);
     XYPlot plot = chart.getXYPlot();
-    LogAxis y = new LogAxis("milliseconds (log)");
-    y.setSmallestValue(0.001);
-    plot.setRangeAxis(y);
+    plot.setRangeAxis(logAxis("milliseconds (log)"));
     if (r.scales().size() > 1) {
-      LogAxis x = new LogAxis("scale (log; 1 = a million orders)");
-      x.setSmallestValue(0.0001);
-      plot.setDomainAxis(x);
+      plot.setDomainAxis(logAxis("scale (log; 1 = a million orders)"));
     }
     org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
         new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
@@ -169,6 +166,16 @@ public final class Charts {
             false);
     style(chart);
     return new Png(p99 ? "htap_p99.png" : "htap_tps.png", title, png(chart));
+  }
+
+  /** A base-10 log axis with a tick per decade, labelled 0.1, 1, 10 rather than as powers. */
+  private static LogAxis logAxis(String label) {
+    LogAxis axis = new LogAxis(label);
+    axis.setSmallestValue(0.0001);
+    axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.####"));
+    // one tick per power of ten; the automatic units put ticks at 10^0.1 steps
+    axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+    return axis;
   }
 
   private static void style(JFreeChart chart) {
