@@ -70,6 +70,10 @@ public final class BenchRunner {
       notes.add("HTAP interference skipped (--skip-htap).");
     } else {
       htap.addAll(htap(settings.scales().get(settings.scales().size() - 1), star));
+      notes.add(
+          "HTAP: the OLAP loop on DuckDB runs in this JVM on the same machine as PostgreSQL, so it"
+              + " still competes for CPU cores; what it no longer takes from the OLTP mix is"
+              + " PostgreSQL's own resources: backends, buffer cache, I/O and parallel workers.");
     }
     return new BenchResults(
         started, settings, queries.stream().map(CatalogQuery::id).toList(), runs, htap, notes);

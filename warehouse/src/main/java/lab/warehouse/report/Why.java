@@ -54,7 +54,8 @@ final class Why {
         Report.ms(pg.medianMillis()),
         duck.checksum().equals(pg.checksum())
             ? ", with the same answer (equal checksums)"
-            : ", answers differ (the star and the shop hold different data in this run)");
+            : ", but the answers differ (different checksums): either the star was not built from"
+                + " this shop, or the two forms disagree, which CatalogEqualityIT checks");
   }
 
   /** "read 4 of 18 columns of fact_sales (120,000 rows) with HASH_JOIN". */
