@@ -203,7 +203,7 @@ final class BenchCommand implements Callable<Integer> {
       ShopSize size = ShopSize.ofScale(scale);
       try (Connection c = VerifyCommand.connectShop(local)) {
         if (matches(c, size)) {
-          return describe(c) + ", the loaded shop matches scale " + scale + ", reused";
+          return describe(c) + ", the loaded shop matches scale " + plain(scale) + ", reused";
         }
       }
       progress.accept(
@@ -211,7 +211,7 @@ final class BenchCommand implements Callable<Integer> {
               Locale.US,
               "  loading a shop of scale %s (seed %d, realistic profile; replaces the shop's"
                   + " data)",
-              scale,
+              plain(scale),
               seed));
       LoadCommand.load(local, size, seed, ShopProfile.REALISTIC, true, console);
       try (Connection c = VerifyCommand.connectShop(local);
@@ -220,7 +220,7 @@ final class BenchCommand implements Callable<Integer> {
         // Q3.1 took 10.7 s at scale 0.1 instead of 1.1 s. Every bulk load ends with ANALYZE.
         progress.accept("  ANALYZE: table statistics for the planner");
         st.execute("ANALYZE");
-        return describe(c) + ", loaded for scale " + scale;
+        return describe(c) + ", loaded for scale " + plain(scale);
       }
     }
 
@@ -239,6 +239,10 @@ final class BenchCommand implements Callable<Integer> {
       return products == size.products()
           && customers >= size.customers()
           && orders >= size.orders();
+    }
+
+    private static String plain(double scale) {
+      return java.math.BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
     }
 
     private static String describe(Connection c) throws SQLException {

@@ -193,6 +193,8 @@ public final class BenchRunner {
     cases.add(new HtapCase("OLTP alone", "none", oltpOnPostgres(scale, "htap: alone"), 0, null));
     cases.add(besideOlap(scale, Engine.POSTGRES, star));
     if (star.file() == null) {
+      progress.accept(
+          "HTAP at scale " + fmt(scale) + ": OLTP + OLAP on DuckDB skipped: " + star.note());
       cases.add(new HtapCase("OLTP + OLAP on DuckDB", "duckdb", null, 0, star.note()));
     } else {
       cases.add(besideOlap(scale, Engine.DUCKDB, star));
