@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       LoadCommand.class,
       WriteCommand.class,
       OltpCommand.class,
+      BenchCommand.class,
       PipelineCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -115,6 +115,34 @@ class LabCommandTest {
   }
 
   @Test
+  void absurdBenchSettingsAreRefusedNamingTheFlagBeforeAnythingIsWritten(@TempDir Path dir) {
+    Path out = dir.resolve("report");
+    String home = dir.resolve("home").toString();
+
+    assertThat(
+            LabCommand.execute("--home", home, "bench", "--warmup", "-1", "--out", out.toString()))
+        .isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --warmup must be between 0 and 1000, got -1");
+    err.reset();
+
+    assertThat(LabCommand.execute("--home", home, "bench", "--oltp-seconds", "0")).isEqualTo(2);
+    assertThat(err()).isEqualTo("error: --oltp-seconds must be between 1 and 3600, got 0");
+    err.reset();
+
+    assertThat(LabCommand.execute("--home", home, "bench", "--scales", "0.1,200")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "error: --scale/--scales: each scale must be above 0 and at most 100, got 200.0");
+    err.reset();
+
+    assertThat(LabCommand.execute("--home", home, "bench", "--only", "q1_1,nope")).isEqualTo(2);
+    assertThat(err()).startsWith("error: --only: no catalog query nope (there are q1_1, q1_2,");
+
+    assertThat(out).doesNotExist();
+    assertThat(dir.resolve("home")).doesNotExist();
+  }
+
+  @Test
   void aQueryNeedsExactlyOneOfTheSqlAndFile(@TempDir Path dir) throws IOException {
     Path sql = Files.writeString(dir.resolve("q.sql"), "SELECT 1");
 
