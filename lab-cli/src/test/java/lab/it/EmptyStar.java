@@ -1,32 +1,28 @@
 package lab.it;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
+import lab.warehouse.schema.StarSchema;
 
 /**
- * An empty DuckDB star built from the contract the ETL v2 fills (test resource star_contract.sql):
- * enough to prove that every catalog query's tables and columns exist, before the ETL lands.
+ * An empty DuckDB warehouse built with the production DDL (StarSchema): enough to prove that every
+ * catalog query's tables and columns exist.
  */
 final class EmptyStar {
 
   private EmptyStar() {}
 
-  /** Creates the file with every table of the contract and no rows; the connection is closed. */
+  /** Creates the file with every warehouse table and no rows; the connection is closed. */
   static Path create(Path file) throws SQLException, IOException {
     Files.createDirectories(file.getParent());
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement st = c.createStatement()) {
-      for (String ddl : statements()) {
-        st.execute(ddl);
-      }
+      StarSchema.create(c);
     }
     return file;
   }
@@ -62,20 +58,6 @@ final class EmptyStar {
               + " TIMESTAMPTZ '2025-01-15 10:00:00Z', TIMESTAMPTZ '2025-01-15 10:05:00Z',"
               + " TIMESTAMPTZ '2025-01-16 09:00:00Z', TIMESTAMPTZ '2025-01-18 12:00:00Z', NULL,"
               + " NULL, 0.08, 22.92, 51.00, 74.00, 1, 36.00, 0.00, false)");
-    }
-  }
-
-  private static String[] statements() throws IOException {
-    try (InputStream in = EmptyStar.class.getResourceAsStream("/star_contract.sql")) {
-      if (in == null) {
-        throw new IllegalStateException("missing star_contract.sql on the test classpath");
-      }
-      // Comments first: one of them holds a semicolon.
-      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("--[^\n]*", "");
-      return Arrays.stream(sql.split(";"))
-          .map(String::strip)
-          .filter(s -> !s.isEmpty())
-          .toArray(String[]::new);
     }
   }
 }
