@@ -322,8 +322,9 @@ INSERT INTO dim_product VALUES
 ON CONFLICT DO NOTHING;
 
 -- 6. Facts ---------------------------------------------------------------------------------------
--- Orders whose fact rows are rebuilt: touched orders, every order of a rebuilt customer, and the
--- orders of a changed product placed from the change's effective time on.
+-- Orders whose fact rows are rebuilt: touched orders, every order of a rebuilt customer, the
+-- orders of a changed product placed from the change's effective time on, the orders of a
+-- changed store, and the orders an FX rate change re-converts.
 
 CREATE OR REPLACE TEMP TABLE t_fact_order AS
 SELECT order_id FROM t_order
@@ -334,7 +335,15 @@ UNION SELECT o.order_id FROM cur_orders o
          OR o.loyalty_card IN (SELECT loyalty_card FROM t_card)
 UNION SELECT i.order_id FROM cur_order_items i
       JOIN t_product t ON t.product_id = i.product_id AND t.since IS NOT NULL
-      JOIN cur_orders o ON o.order_id = i.order_id AND o.ordered_at >= t.since;
+      JOIN cur_orders o ON o.order_id = i.order_id AND o.ordered_at >= t.since
+-- a store's row (its country is the geography of card orders without a known member country)
+UNION SELECT o.order_id FROM cur_orders o
+      WHERE o.store_id IN (SELECT CAST(image->>'store_id' AS INTEGER) FROM stage_change WHERE tbl = 'stores')
+-- a new or corrected FX rate re-converts the orders in its currency from its day on
+UNION SELECT o.order_id FROM cur_orders o
+      JOIN (SELECT currency_code, min(rate_date) AS since FROM t_fx_changed GROUP BY currency_code) fx
+        ON fx.currency_code = coalesce(o.currency_std, o.currency_code)
+       AND CAST(o.ordered_at AS DATE) >= fx.since;
 
 -- Per order: the conformed customer's version in force when it was placed, the geography (the
 -- customer's; a card member's or an unknown address falls back to the store's), the FX rate of
