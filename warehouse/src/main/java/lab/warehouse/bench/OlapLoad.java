@@ -13,7 +13,8 @@ import lab.warehouse.catalog.Engine;
 
 /**
  * The analyst beside the OLTP mix in the HTAP test: runs the catalog's queries in a loop on one
- * connection until stopped; {@link #stop} cancels the query in flight so the loop ends at once.
+ * connection until stopped or until it has run {@code limit} queries (then it idles, as an analyst
+ * whose reports are done); {@link #stop} cancels the query in flight so the loop ends at once.
  */
 final class OlapLoad implements Runnable {
 
@@ -25,17 +26,20 @@ final class OlapLoad implements Runnable {
   private final AtomicLong completed = new AtomicLong();
   private final AtomicReference<String> failure = new AtomicReference<>();
 
-  OlapLoad(Engine engine, Connection connection, List<CatalogQuery> queries) {
+  private final long limit;
+
+  OlapLoad(Engine engine, Connection connection, List<CatalogQuery> queries, long limit) {
     this.engine = engine;
     this.connection = connection;
     this.queries = queries;
+    this.limit = limit;
   }
 
   @Override
   public void run() {
     while (!stop.get()) {
       for (CatalogQuery q : queries) {
-        if (stop.get()) {
+        if (stop.get() || completed.get() >= limit) {
           return;
         }
         try (Statement st = connection.createStatement()) {
