@@ -66,6 +66,7 @@ public final class Pipeline {
                 "--snapshot", settings.warehouseSnapshot().toString(),
                 "--checkpoint", settings.etlCheckpoint().toString(),
                 "--fx-dir", settings.fxDrop().toString(),
+                "--repair-jdbc-url", settings.shopJdbcUrl(),
                 "--master", settings.sparkMaster()));
     if (!settings.localSpark()) {
       args.addAll(List.of("--jars", String.join(",", executorJars())));
@@ -76,7 +77,8 @@ public final class Pipeline {
         "lab.streaming.spark.EtlMain",
         List.of("-Xms256m", "-Xmx1536m"),
         args,
-        Map.of());
+        // The read-only role of migration V3, a lab default like the shop's own password.
+        Map.of("ETL_REPAIR_PASSWORD", "etl_reader"));
   }
 
   /**

@@ -95,6 +95,64 @@ public final class StarSink implements AutoCloseable {
     }
   }
 
+  /** Gaps nobody has closed yet that were detected at least {@code ageSeconds} ago. */
+  public synchronized List<Gap> openGaps(long ageSeconds, int limit) throws SQLException {
+    List<Gap> out = new java.util.ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT order_id, gap FROM etl_repair_log WHERE outcome IS NULL"
+                + " AND detected_at <= now() - to_seconds(?) ORDER BY detected_at, order_id"
+                + " LIMIT ?")) {
+      ps.setLong(1, ageSeconds);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Gap(rs.getLong(1), rs.getString(2)));
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+    return out;
+  }
+
+  /** Closes gaps with an outcome, e.g. that the shop does not have the row either. */
+  public synchronized void closeGaps(List<Gap> gaps, String outcome) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE etl_repair_log SET outcome = ?, repaired_at = now()"
+                + " WHERE order_id = ? AND gap = ? AND outcome IS NULL")) {
+      for (Gap g : gaps) {
+        ps.setString(1, outcome);
+        ps.setLong(2, g.orderId());
+        ps.setString(3, g.kind());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+      connection.commit();
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+  }
+
+  /** The next batch id of a pipeline, for writers that are not driven by a Spark checkpoint. */
+  public synchronized long nextBatchId(String pipelineId) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT coalesce(max(batch_id) + 1, 0) FROM etl_batch_ledger WHERE pipeline_id = ?")) {
+      ps.setString(1, pipelineId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long id = rs.getLong(1);
+        connection.commit();
+        return id;
+      }
+    }
+  }
+
   /**
    * Writes a consistent read-only copy of the warehouse: checkpoint (so the file holds every
    * committed batch and the WAL is empty), copy beside the target, then rename over it atomically

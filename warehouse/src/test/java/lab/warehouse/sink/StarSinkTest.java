@@ -180,6 +180,36 @@ class StarSinkTest {
   }
 
   @Test
+  void anOrderShippedWithoutAPaymentIsAGapUntilThePaymentArrivesOrIsRepaired() throws Exception {
+    apply(
+        shop()
+            .order(1, 10L, "shipped", NEW_YEAR, "EUR", null, 200)
+            .order(2, 10L, "paid", NEW_YEAR, "EUR", null, 201));
+
+    assertThat(sink.openGaps(0, 10))
+        .containsExactlyInAnyOrder(
+            new Gap(1, Gap.PAID_WITHOUT_PAYMENT),
+            new Gap(1, Gap.SHIPPED_WITHOUT_SHIPMENT),
+            new Gap(2, Gap.PAID_WITHOUT_PAYMENT));
+
+    apply(new Changes().payment(1, 1, 300)); // late, through the stream
+    apply(new Changes().payment(2, 2, 0)); // re-read from the shop: source position 0
+    sink.closeGaps(List.of(new Gap(1, Gap.SHIPPED_WITHOUT_SHIPMENT)), "not in the shop either");
+
+    assertThat(sink.openGaps(0, 10)).isEmpty();
+    assertThat(query("SELECT order_id, gap, outcome FROM etl_repair_log ORDER BY 1, 2"))
+        .isEqualTo(
+            "1|paid without a payment|arrived in the stream\n"
+                + "1|shipped without a shipment|not in the shop either\n"
+                + "2|paid without a payment|repaired from the shop");
+    assertThat(
+            query(
+                "SELECT order_id, paid_at IS NOT NULL, repaired FROM fact_order_fulfillment"
+                    + " ORDER BY 1"))
+        .isEqualTo("1|true|false\n2|true|true");
+  }
+
+  @Test
   void aChangeOfATableTheWarehouseDoesNotKnowIsRefusedAndNothingIsApplied() throws SQLException {
     Changes changes = shop();
     changes.rows.add(new ChangeRow("coupons", 500, 0, false, "{\"coupon_id\":1}"));
@@ -328,6 +358,21 @@ class StarSinkTest {
               + birth
               + "\",\"imported_at\":\""
               + LATER
+              + "\"}");
+    }
+
+    Changes payment(long id, long order, long lsn) {
+      return row(
+          "payments",
+          lsn,
+          "{\"payment_id\":"
+              + id
+              + ",\"order_id\":"
+              + order
+              + ",\"method\":\"card\","
+              + "\"amount\":\"5.00\",\"currency_code\":\"EUR\",\"currency_std\":\"EUR\","
+              + "\"status\":\"captured\",\"paid_at\":\""
+              + NEW_YEAR
               + "\"}");
     }
 

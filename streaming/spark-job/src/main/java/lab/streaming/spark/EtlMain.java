@@ -81,6 +81,25 @@ public final class EtlMain implements Callable<Integer> {
               + " AvailableNow trigger; the same transform and sink as the stream)")
   boolean availableNow;
 
+  @Option(
+      names = "--repair-jdbc-url",
+      description =
+          "The shop, for re-reading the rows of gaps in the change stream (orders paid without a"
+              + " payment, shipped without a shipment); no repair without it")
+  String repairJdbcUrl;
+
+  @Option(
+      names = "--repair-user",
+      defaultValue = "etl_reader",
+      description = "Read-only role for the re-reads (default: ${DEFAULT-VALUE})")
+  String repairUser;
+
+  @Option(
+      names = "--repair-grace-s",
+      defaultValue = "30",
+      description = "How long a gap may be late before it is re-read (default: ${DEFAULT-VALUE})")
+  long repairGraceSeconds;
+
   @Option(names = "--master", defaultValue = "local[2]", description = "Spark master")
   String master;
 
@@ -109,11 +128,25 @@ public final class EtlMain implements Callable<Integer> {
             maxOffsetsPerTrigger,
             Duration.ofMillis(snapshotEveryMs),
             fxDir);
-    run(settings, master, jars, availableNow);
+    GapRepair.Source repair =
+        repairJdbcUrl == null
+            ? null
+            : new GapRepair.Source(
+                repairJdbcUrl,
+                repairUser,
+                // The role's password comes from the environment, never the command line.
+                System.getenv().getOrDefault("ETL_REPAIR_PASSWORD", repairUser),
+                Duration.ofSeconds(repairGraceSeconds));
+    run(settings, master, jars, availableNow, repair);
     return 0;
   }
 
-  static void run(EtlSettings settings, String master, List<String> jars, boolean availableNow)
+  static void run(
+      EtlSettings settings,
+      String master,
+      List<String> jars,
+      boolean availableNow,
+      GapRepair.Source repairSource)
       throws Exception {
     String pipelineId = pipelineId(settings.checkpoint());
     long t0 = System.nanoTime();
@@ -173,6 +206,12 @@ public final class EtlMain implements Callable<Integer> {
       ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon());
       long every = settings.snapshotEvery().toMillis();
       timer.scheduleWithFixedDelay(publisher::publishIfDirty, every, every, TimeUnit.MILLISECONDS);
+      if (repairSource != null && !availableNow) {
+        GapRepair repair = new GapRepair(spark, sink, repairSource, pipelineId);
+        long graceMs = repairSource.grace().toMillis();
+        timer.scheduleWithFixedDelay(
+            () -> repairQuietly(repair, publisher), graceMs, graceMs, TimeUnit.MILLISECONDS);
+      }
       try {
         query.awaitTermination();
       } catch (StreamingQueryException e) {
@@ -203,6 +242,17 @@ public final class EtlMain implements Callable<Integer> {
         .option("startingOffsets", "earliest")
         .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
         .load();
+  }
+
+  /** One repair round; a failure is logged and retried next round, the stream goes on. */
+  private static void repairQuietly(GapRepair repair, SnapshotPublisher publisher) {
+    try {
+      if (repair.repairDue() > 0) {
+        publisher.markDirty();
+      }
+    } catch (Exception e) {
+      log.warn("gap repair failed, retrying in the next round: {}", e.getMessage());
+    }
   }
 
   private static void stop(StreamingQuery query, AtomicBoolean stopping, CountDownLatch cleanedUp) {
