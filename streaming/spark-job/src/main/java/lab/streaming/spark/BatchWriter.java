@@ -29,6 +29,7 @@ final class BatchWriter {
   private final String pipelineId;
   private final StarSink sink;
   private final FxDrop fxDrop;
+  private volatile long lastBatchRecords;
 
   BatchWriter(String pipelineId, StarSink sink, FxDrop fxDrop) {
     this.pipelineId = pipelineId;
@@ -47,6 +48,7 @@ final class BatchWriter {
     List<DeadLetter> deadLetters = new ArrayList<>();
     Map<String, SourceOffset> offsets = new TreeMap<>();
     List<Row> out = ChangeStreamTransform.transform(kafkaRecords).collectAsList();
+    lastBatchRecords = out.size();
     for (Row r : out) {
       SourceOffset position =
           new SourceOffset(r.getAs("topic"), r.<Integer>getAs("partition"), r.getAs("offset"));
@@ -98,6 +100,11 @@ final class BatchWriter {
         (System.nanoTime() - started) / 1_000_000,
         (transformed - started) / 1_000_000,
         (System.nanoTime() - transformed) / 1_000_000);
+  }
+
+  /** Records in the last batch written: a full batch means the stream still has a backlog. */
+  long lastBatchRecords() {
+    return lastBatchRecords;
   }
 
   private static List<DeadLetter> merge(List<DeadLetter> a, List<DeadLetter> b) {

@@ -209,8 +209,18 @@ public final class EtlMain implements Callable<Integer> {
       if (repairSource != null && !availableNow) {
         GapRepair repair = new GapRepair(spark, sink, repairSource, pipelineId);
         long graceMs = repairSource.grace().toMillis();
+        // Only once the stream has caught up (its last batch was below the per-batch cap): while
+        // a backlog drains, an order's payment is usually late, not missing.
+        long cap = settings.maxOffsetsPerTrigger();
         timer.scheduleWithFixedDelay(
-            () -> repairQuietly(repair, publisher), graceMs, graceMs, TimeUnit.MILLISECONDS);
+            () -> {
+              if (writer.lastBatchRecords() < cap) {
+                repairQuietly(repair, publisher);
+              }
+            },
+            graceMs,
+            graceMs,
+            TimeUnit.MILLISECONDS);
       }
       try {
         query.awaitTermination();
