@@ -92,8 +92,26 @@ final class LoadCommand implements Callable<Integer> {
               "the shop database already has data; reload it with ./lab load --reset (deletes"
                   + " the shop's rows), or add live transactions with ./lab write");
         }
+        // The topics, the capture's position and the warehouse describe the old rows: a reload
+        // under them would leave the old shop in the warehouse. Checked before anything is
+        // deleted, so a refusal leaves the shop as it was.
+        if (local.pipeline().cdc().isPresent() || local.pipeline().etl().isPresent()) {
+          throw new LabException(
+              "the pipeline is running on this shop; stop it first (./lab pipeline stop), then"
+                  + " ./lab load --reset, then ./lab pipeline start");
+        }
+        if (!local.kafka().reachable(Duration.ofSeconds(5))) {
+          throw new LabException(
+              "Kafka at "
+                  + local.kafka().address()
+                  + " does not answer, and --reset must delete the old change topics with the"
+                  + " old rows; start it with ./lab up");
+        }
         ShopSeeder.reset(c);
-        console.line("  emptied the shop's tables (--reset)");
+        local.resetDerivedState();
+        console.line(
+            "  emptied the shop's tables and what the pipeline derived from them: change topics,"
+                + " CDC position and slot, Spark checkpoint, warehouse (--reset)");
       }
       SeedSummary summary = new ShopSeeder().seed(c, size, seed, profile, progressBar(console));
       try {

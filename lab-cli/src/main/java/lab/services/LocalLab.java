@@ -97,6 +97,20 @@ public final class LocalLab {
     deleteTree(settings.warehouseFile().getParent());
   }
 
+  /**
+   * Clears what the pipeline derived from the shop's rows: the change topics, the capture's saved
+   * position and its replication slot, the Spark checkpoint and the warehouse. For a shop that is
+   * emptied and reloaded, whose old changes must not reach the new warehouse. The pipeline programs
+   * must be stopped and Kafka must be up.
+   */
+  public void resetDerivedState() {
+    deleteChangeTopics();
+    postgres.dropReplicationSlot();
+    deleteTree(settings.cdcState());
+    deleteTree(settings.etlCheckpoint().getParent());
+    deleteTree(settings.warehouseFile().getParent());
+  }
+
   private void deleteChangeTopics() {
     try (Admin admin = kafka.admin(Duration.ofSeconds(30))) {
       Set<String> topics =

@@ -44,7 +44,10 @@ public final class DebeziumConfig {
     p.setProperty("publication.name", settings.publication());
     p.setProperty("publication.autocreate.mode", "filtered");
     p.setProperty("table.include.list", includeList(settings));
-    p.setProperty("snapshot.mode", "initial");
+    // A snapshot when there is no saved position, and also when the saved one cannot be resumed
+    // because its replication slot is gone (./lab down drops it so that it cannot pin WAL);
+    // Preflight says so in the log when that happens.
+    p.setProperty("snapshot.mode", "when_needed");
 
     // events: prefix.schema.table topics, exact money, tombstones after deletes
     p.setProperty("topic.prefix", settings.topicPrefix());

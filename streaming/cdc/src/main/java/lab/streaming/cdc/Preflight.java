@@ -72,6 +72,7 @@ final class Preflight {
             null);
       }
       warnAboutMissingTables(c, settings);
+      warnIfSlotIsGone(c, settings);
     } catch (SQLException e) {
       throw new PreflightException(
           "cannot connect to PostgreSQL at "
@@ -185,6 +186,35 @@ final class Preflight {
       rs.next();
       return rs.getString(1);
     }
+  }
+
+  /**
+   * A saved position without its slot cannot be resumed, so Debezium takes a fresh snapshot
+   * (snapshot mode {@code when_needed}). Said here because the consequences are the user's to
+   * judge: every row is sent again, which the warehouse absorbs by source position, but a row
+   * deleted while nothing captured stays in the warehouse.
+   */
+  private static void warnIfSlotIsGone(Connection c, CdcSettings settings) throws SQLException {
+    if (!Files.exists(settings.offsetsFile())) {
+      return;
+    }
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+      st.setString(1, settings.slot());
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          return;
+        }
+      }
+    }
+    LOG.warn(
+        "The replication slot '{}' is gone (./lab down drops it so that it cannot pin WAL), so"
+            + " the position saved in {} cannot be resumed: taking a fresh snapshot. Every row is"
+            + " sent again and the warehouse keeps each row's latest version; rows deleted in the"
+            + " shop while nothing captured stay in the warehouse (./lab load --reset or ./lab"
+            + " demo start clean)",
+        settings.slot(),
+        settings.offsetsFile());
   }
 
   /**

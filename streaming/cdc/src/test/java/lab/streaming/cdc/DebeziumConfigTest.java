@@ -26,7 +26,7 @@ class DebeziumConfigTest {
         .containsEntry("slot.name", "lab_shop")
         .containsEntry("publication.name", "lab_shop_pub")
         .containsEntry("publication.autocreate.mode", "filtered")
-        .containsEntry("snapshot.mode", "initial");
+        .containsEntry("snapshot.mode", "when_needed");
   }
 
   @Test
