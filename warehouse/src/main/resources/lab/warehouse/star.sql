@@ -136,7 +136,7 @@ CREATE TABLE IF NOT EXISTS fact_order_fulfillment (
     lines             INTEGER NOT NULL,
     order_amount_rpt  DECIMAL(14,2) NOT NULL,
     refunded_amount_rpt DECIMAL(14,2) NOT NULL,
-    repaired          BOOLEAN NOT NULL          -- a missing event was repaired from PostgreSQL
+    repaired          BOOLEAN NOT NULL          -- a payment or shipment is the ETL's re-read from PostgreSQL
 );
 
 -- Periodic snapshot: every store x every day in dim_date's range, zero rows included.

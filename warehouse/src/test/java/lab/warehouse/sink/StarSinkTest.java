@@ -207,6 +207,17 @@ class StarSinkTest {
                 "SELECT order_id, paid_at IS NOT NULL, repaired FROM fact_order_fulfillment"
                     + " ORDER BY 1"))
         .isEqualTo("1|true|false\n2|true|true");
+
+    // The repaired payment's own change arrives after all: it replaces the re-read row, and the
+    // fact no longer stands on a repair, as if the event had been on time (as in a backfill).
+    apply(new Changes().payment(2, 2, 400));
+    assertThat(
+            query(
+                "SELECT order_id, paid_at IS NOT NULL, repaired FROM fact_order_fulfillment"
+                    + " ORDER BY 1"))
+        .isEqualTo("1|true|false\n2|true|false");
+    assertThat(query("SELECT outcome FROM etl_repair_log WHERE order_id = 2"))
+        .isEqualTo("repaired from the shop");
   }
 
   @Test
