@@ -25,8 +25,9 @@ public record JavaProgram(
   /**
    * A program built by one of the reactor's modules: its classes plus the runtime classpath that
    * the module's build wrote to {@code target/runtime.classpath}. JVM options from the environment
-   * variable {@code LAB_<NAME>_JAVA_OPTS} come after {@code jvmOptions}, so they win (the compose
-   * lab sizes the heaps to its containers' memory limits this way).
+   * variable {@code LAB_<NAME>_JAVA_OPTS} (hyphens in the name as underscores) come after {@code
+   * jvmOptions}, so they win (the compose lab sizes the heaps to its containers' memory limits this
+   * way).
    */
   public static JavaProgram fromModule(
       Path root, String module, String name, String mainClass, List<String> jvmOptions) {
@@ -57,7 +58,8 @@ public record JavaProgram(
 
   /** The options in {@code LAB_<NAME>_JAVA_OPTS}, split on whitespace; empty if unset. */
   static List<String> optionsFromEnvironment(String name, java.util.Map<String, String> env) {
-    String value = env.get("LAB_" + name.toUpperCase(java.util.Locale.ROOT) + "_JAVA_OPTS");
+    String variable = name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    String value = env.get("LAB_" + variable + "_JAVA_OPTS");
     return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
   }
 

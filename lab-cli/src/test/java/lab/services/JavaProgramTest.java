@@ -24,6 +24,11 @@ class JavaProgramTest {
     assertThat(JavaProgram.optionsFromEnvironment("cdc", env)).isEmpty();
     assertThat(JavaProgram.optionsFromEnvironment("etl", Map.of("LAB_ETL_JAVA_OPTS", " ")))
         .isEmpty();
+    // a shell cannot set a name with a hyphen
+    assertThat(
+            JavaProgram.optionsFromEnvironment(
+                "etl-backfill", Map.of("LAB_ETL_BACKFILL_JAVA_OPTS", "-Xmx2g")))
+        .containsExactly("-Xmx2g");
   }
 
   @Test

@@ -5,13 +5,14 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -20,20 +21,27 @@ import org.apache.spark.sql.types.StructType;
  * <p>Input: the Kafka source's columns (topic, partition, offset, key, value). Output: topic,
  * partition, offset, table, key, op, lsn, tx_id, source_ts_ms, before, after, raw, error: the Kafka
  * position, the source table, the event's operation and source position (LSN, transaction id,
- * commit time), the row images as JSON text, and {@code error}, which is null for a good event and
- * the reason otherwise. Tombstones (null values, written after a delete for log compaction) carry
- * no change and are dropped here.
+ * commit time), the row images as maps of column name to value text ({@link #ROW_IMAGE}), and
+ * {@code error}, which is null for a good event and the reason otherwise. Tombstones (null values,
+ * written after a delete for log compaction) carry no change and are dropped here.
  */
 public final class ChangeEvents {
 
   /**
-   * Debezium's envelope with the row images kept as JSON text: each table has its own image schema,
-   * applied later by {@link lab.etl.star.ShopTables}.
+   * A row image as column name to value text, whatever the table: one parse serves every table (a
+   * JSON number or date read as text keeps its digits), and {@link lab.etl.star.ShopTable#typed}
+   * types each table's own columns. A map rather than a struct of every table's columns: Spark's
+   * JSON reader does per-field work for each struct it fills, and that struct would have over a
+   * hundred fields.
    */
+  public static final MapType ROW_IMAGE =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType);
+
+  /** Debezium's envelope, parsed once with both row images. */
   static final StructType ENVELOPE =
       new StructType()
-          .add("before", DataTypes.StringType)
-          .add("after", DataTypes.StringType)
+          .add("before", ROW_IMAGE)
+          .add("after", ROW_IMAGE)
           .add("op", DataTypes.StringType)
           .add("ts_ms", DataTypes.LongType)
           .add(
@@ -65,7 +73,7 @@ public final class ChangeEvents {
             col("topic"),
             col("partition"),
             col("offset"),
-            regexp_extract(col("topic"), "([^.]+)$", 1).as("table"),
+            substring_index(col("topic"), ".", -1).as("table"),
             col("key"),
             col("e.op").as("op"),
             col("e.source.lsn").as("lsn"),

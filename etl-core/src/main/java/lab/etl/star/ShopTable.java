@@ -13,7 +13,6 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * One captured shop table: the columns of its row image with their types, and its key.
@@ -362,37 +361,20 @@ public record ShopTable(
   }
 
   /**
-   * The schema every row image is first read with: every column of every shop table, as text. One
-   * parse serves all tables (a JSON number or date read as text keeps its digits); each table then
-   * types its own columns with {@link #typed}.
-   */
-  public static StructType imageSchema() {
-    Map<String, DataType> all = new LinkedHashMap<>();
-    for (ShopTable t : ALL) {
-      t.columns().keySet().forEach(c -> all.put(c, DataTypes.StringType));
-    }
-    StructType schema = new StructType();
-    for (String c : all.keySet()) {
-      schema = schema.add(c, DataTypes.StringType);
-    }
-    return schema;
-  }
-
-  /**
-   * A column of this table's row image, typed. The image is the struct {@code img} read with {@link
-   * #imageSchema()}: Debezium writes NUMERIC as text (decimal.handling.mode=string keeps money
-   * exact), timestamptz as ISO-8601 text and DATE as days since the epoch. {@code try_cast} turns a
-   * value that does not fit into NULL, which {@link #error()} reports: a bad value becomes a dead
-   * letter, never a crashed batch.
+   * A column of this table's row image, typed. The image is the map {@code img} of column name to
+   * value text that {@link lab.etl.cdc.ChangeEvents} reads every table's rows into: Debezium writes
+   * NUMERIC as text (decimal.handling.mode=string keeps money exact), timestamptz as ISO-8601 text
+   * and DATE as days since the epoch. {@code try_cast} turns a value that does not fit into NULL,
+   * which {@link #error()} reports: a bad value becomes a dead letter, never a crashed batch.
    */
   public Column typed(String column) {
     DataType type = columns.get(column);
     if (type == null) {
       throw new IllegalArgumentException(name + " has no column " + column);
     }
-    String text = "img." + column;
+    String text = "img['" + column + "']";
     if (type == DataTypes.StringType) {
-      return col(text);
+      return col("img").getItem(column);
     }
     if (type == DataTypes.DateType) {
       return expr("date_from_unix_date(try_cast(" + text + " AS INT))");
