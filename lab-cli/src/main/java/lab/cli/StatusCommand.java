@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lab.services.LocalLab;
 import lab.services.ServiceStatus;
 import lab.verify.WarehouseReader;
+import lab.warehouse.schema.Freshness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -40,7 +42,10 @@ final class StatusCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** What the ETL has applied so far, and what it had to set aside. */
+  /** The recent past that lab status reports freshness over. */
+  private static final Duration FRESHNESS_WINDOW = Duration.ofMinutes(1);
+
+  /** What the ETL has applied so far, how fresh it is, and what it had to set aside. */
   private static void warehouse(LocalLab local) {
     boolean etlRunning = local.pipeline().etl().isPresent();
     if (!Files.exists(
@@ -60,6 +65,20 @@ final class StatusCommand implements Callable<Integer> {
                 + " (%s)%n",
             rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4), wh.source());
       }
+      Freshness.lately(wh.connection(), FRESHNESS_WINDOW)
+          .ifPresent(
+              f ->
+                  System.out.printf(
+                      "freshness: shop commit -> warehouse, the last %d s of batches: %,d changes"
+                          + " (%,.0f/s); p50 %.2f s, p95 %.2f s, p99 %.2f s, max %.2f s (snapshot"
+                          + " readers: plus the snapshot's age)%n",
+                      FRESHNESS_WINDOW.toSeconds(),
+                      f.changes(),
+                      f.changesPerSecond(),
+                      f.p50Ms() / 1e3,
+                      f.p95Ms() / 1e3,
+                      f.p99Ms() / 1e3,
+                      f.maxMs() / 1e3));
       try (ResultSet rs =
           s.executeQuery(
               "SELECT reason, count(*) FROM dead_letter GROUP BY reason ORDER BY 2 DESC")) {

@@ -174,6 +174,17 @@ CREATE TABLE IF NOT EXISTS etl_batch_ledger (
     PRIMARY KEY (pipeline_id, batch_id)
 );
 
+-- Freshness: how long each change took from its commit in the shop (Debezium's source.ts_ms) to
+-- the batch that applied it here, counted per batch in buckets of 10 ms below 10 s and 1 s above.
+-- lab status turns the recent buckets into percentiles (see Freshness.java).
+CREATE TABLE IF NOT EXISTS etl_freshness (
+    pipeline_id  VARCHAR NOT NULL,
+    batch_id     BIGINT  NOT NULL,
+    applied_at   TIMESTAMPTZ NOT NULL,   -- when the batch's transaction was about to commit
+    lag_ms       BIGINT  NOT NULL,       -- the bucket's lower bound
+    changes      BIGINT  NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS etl_source_offset (
     topic           VARCHAR NOT NULL,
     kafka_partition INTEGER NOT NULL,

@@ -20,7 +20,7 @@ import java.util.List;
 public final class StarSchema {
 
   /** Bumped whenever a table changes shape; stored in warehouse_info. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private static final List<String> RESOURCES =
       List.of("/lab/warehouse/changes.sql", "/lab/warehouse/star.sql");

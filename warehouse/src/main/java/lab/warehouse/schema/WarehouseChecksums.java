@@ -26,7 +26,8 @@ public final class WarehouseChecksums {
             s.executeQuery(
                 "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
                     + " AND NOT temporary AND table_name NOT IN ('etl_batch_ledger',"
-                    + " 'etl_source_offset', 'dead_letter', 'etl_repair_log', 'warehouse_info')"
+                    + " 'etl_source_offset', 'dead_letter', 'etl_repair_log', 'etl_freshness',"
+                    + " 'warehouse_info')"
                     + " ORDER BY table_name")) {
       while (rs.next()) {
         tables.add(rs.getString(1));

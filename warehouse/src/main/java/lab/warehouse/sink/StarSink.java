@@ -86,6 +86,7 @@ public final class StarSink implements AutoCloseable {
       }
       writeDeadLetters(batch.deadLetters());
       writeLedger(batch, duplicates, stale);
+      writeFreshness(batch);
       connection.commit();
       return new BatchResult(
           false, batch.changes().size(), duplicates, stale, batch.deadLetters().size());
@@ -302,6 +303,32 @@ public final class StarSink implements AutoCloseable {
       ps.executeBatch();
     }
     log.warn("{} record(s) sent to dead_letter", deadLetters.size());
+  }
+
+  /**
+   * Each change's lag from its commit in the shop to now, the end of the batch's work (only the
+   * commit is left), bucketed. Rows a repair re-read from the shop (source position 0) are no
+   * stream events and are left out.
+   */
+  private void writeFreshness(StarBatch batch) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            """
+            INSERT INTO etl_freshness
+            SELECT ?, ?, to_timestamp(? / 1000.0), bucket, count(*)
+            FROM (SELECT CASE WHEN lag < 10000 THEN lag // 10 * 10 ELSE lag // 1000 * 1000 END
+                           AS bucket
+                  FROM (SELECT greatest(? - source_ts_ms, 0) AS lag FROM stage_change
+                        WHERE lsn > 0 AND source_ts_ms > 0))
+            GROUP BY bucket
+            """)) {
+      long now = System.currentTimeMillis();
+      ps.setString(1, batch.pipelineId());
+      ps.setLong(2, batch.batchId());
+      ps.setLong(3, now);
+      ps.setLong(4, now);
+      ps.executeUpdate();
+    }
   }
 
   private void writeLedger(StarBatch batch, long duplicates, long stale) throws SQLException {

@@ -10,10 +10,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import lab.warehouse.schema.Freshness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,41 @@ class StarSinkTest {
 
     assertThatThrownBy(() -> apply(changes)).hasMessageContaining("no cur_coupons table");
     assertThat(query("SELECT count(*) FROM etl_batch_ledger")).isEqualTo("0");
+  }
+
+  @Test
+  void eachBatchRecordsHowLongItsChangesTookFromTheShopsCommit() throws SQLException {
+    long now = System.currentTimeMillis();
+    Changes late = new Changes();
+    for (int i = 1; i <= 100; i++) {
+      // 98 changes committed 1 s ago, 2 a minute ago
+      long lag = i <= 98 ? 1_000 : 60_000;
+      late.rows.add(
+          new ChangeRow(
+              "categories",
+              10 + i,
+              now - lag,
+              false,
+              "{\"category_id\":" + i + ",\"name\":\"C\"}"));
+    }
+    // a repair's re-read (source position 0) is no stream event and is not counted
+    late.rows.add(
+        new ChangeRow("categories", 0, now, false, "{\"category_id\":500,\"name\":\"R\"}"));
+    apply(late);
+
+    sink.publishSnapshot(dir.resolve("read.duckdb"));
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c =
+        DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("read.duckdb"), readOnly)) {
+      Freshness f = Freshness.lately(c, Duration.ofMinutes(5)).orElseThrow();
+      long applyMs = System.currentTimeMillis() - now; // the batch's own time adds to every lag
+      assertThat(f.changes()).isEqualTo(100);
+      assertThat(f.p50Ms()).isBetween(1_000L, 1_010L + applyMs);
+      assertThat(f.p95Ms()).isEqualTo(f.p50Ms());
+      assertThat(f.p99Ms()).isBetween(60_000L, 61_000L + applyMs);
+      assertThat(f.maxMs()).isEqualTo(f.p99Ms());
+    }
   }
 
   private BatchResult apply(Changes changes) throws SQLException {

@@ -47,7 +47,12 @@ final class BatchWriter {
     List<ChangeRow> changes = new ArrayList<>();
     List<DeadLetter> deadLetters = new ArrayList<>();
     Map<String, SourceOffset> offsets = new TreeMap<>();
-    List<Row> out = ChangeStreamTransform.transform(kafkaRecords).collectAsList();
+    // One task per core rather than one per topic partition: each task builds the transform's
+    // projection (a large expression, over a hundred columns across sixteen tables) before its
+    // first row, and with a task per partition that cost, not the records, set a small batch's
+    // time (measured: 2.5-3.5 s of Spark for 100 or for 6,000 records, sixteen tasks).
+    int cores = kafkaRecords.sparkSession().sparkContext().defaultParallelism();
+    List<Row> out = ChangeStreamTransform.transform(kafkaRecords.coalesce(cores)).collectAsList();
     lastBatchRecords = out.size();
     for (Row r : out) {
       SourceOffset position =

@@ -156,6 +156,11 @@ public final class EtlMain implements Callable<Integer> {
             .master(master)
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "2")
+            // The transform's one projection for sixteen tables generates a whole-stage method
+            // beyond Java's 64 KB limit: Spark falls back to plain projections after janino fails,
+            // and a failed compile is not cached, so it was retried on every micro-batch (over
+            // half of the driver's samples in a profile of small batches). Asked for directly.
+            .config("spark.sql.codegen.wholeStage", "false")
             .config("spark.sql.session.timeZone", "UTC");
     if (master.startsWith("local")) {
       // Local mode: bind to loopback and skip the hostname lookup entirely.
