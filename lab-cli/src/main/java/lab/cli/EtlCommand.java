@@ -80,7 +80,13 @@ final class EtlCommand implements Callable<Integer> {
               + pipeline.log("etl-backfill")
               + " (the lab's warehouse was not touched)");
     }
-    console.line(String.format("  backfill done in %.1f s", (System.nanoTime() - t0) / 1e9));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long records = recordsApplied(target);
+    console.line(
+        String.format(
+            "  backfill done in %.1f s: %,d change records, %,.0f per second (Spark's start and"
+                + " the first batch's code generation included; per-batch times in the log)",
+            seconds, records, records / seconds));
     Map<String, String> backfilled = checksums(target);
     boolean same = compare(local, streaming, backfilled, console);
     if (replace) {
@@ -134,6 +140,19 @@ final class EtlCommand implements Callable<Integer> {
                 + " table(s) differ (changes made after the streamed snapshot differ legitimately:"
                 + " compare on a caught-up, quiet pipeline)");
     return differing == 0;
+  }
+
+  /** The Kafka records the ledger of a warehouse counts as applied. */
+  private static long recordsApplied(Path file) throws SQLException {
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly);
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT coalesce(sum(events), 0) FROM etl_batch_ledger")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static Map<String, String> checksums(Path file) throws SQLException {
