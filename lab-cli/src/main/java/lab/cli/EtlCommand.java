@@ -81,14 +81,14 @@ final class EtlCommand implements Callable<Integer> {
               + " (the lab's warehouse was not touched)");
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    long records = recordsApplied(target);
+    Backfilled backfilled = read(target);
+    long records = backfilled.records();
     console.line(
         String.format(
             "  backfill done in %.1f s: %,d change records, %,.0f per second (Spark's start and"
                 + " the first batch's code generation included; per-batch times in the log)",
             seconds, records, records / seconds));
-    Map<String, String> backfilled = checksums(target);
-    boolean same = compare(local, streaming, backfilled, console);
+    boolean same = compare(local, streaming, backfilled.checksums(), console);
     if (replace) {
       try {
         Files.move(
@@ -142,8 +142,10 @@ final class EtlCommand implements Callable<Integer> {
     return differing == 0;
   }
 
-  /** The Kafka records the ledger of a warehouse counts as applied. */
-  private static long recordsApplied(Path file) throws SQLException {
+  /** What the backfill built: the records its ledger counts as applied, its tables' checksums. */
+  private record Backfilled(long records, Map<String, String> checksums) {}
+
+  private static Backfilled read(Path file) throws SQLException {
     Properties readOnly = new Properties();
     readOnly.setProperty("duckdb.read_only", "true");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly);
@@ -151,15 +153,7 @@ final class EtlCommand implements Callable<Integer> {
         java.sql.ResultSet rs =
             s.executeQuery("SELECT coalesce(sum(events), 0) FROM etl_batch_ledger")) {
       rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static Map<String, String> checksums(Path file) throws SQLException {
-    Properties readOnly = new Properties();
-    readOnly.setProperty("duckdb.read_only", "true");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly)) {
-      return WarehouseChecksums.of(c);
+      return new Backfilled(rs.getLong(1), WarehouseChecksums.of(c));
     }
   }
 

@@ -251,11 +251,7 @@ class StarSinkTest {
         new ChangeRow("categories", 0, now, false, "{\"category_id\":500,\"name\":\"R\"}"));
     apply(late);
 
-    sink.publishSnapshot(dir.resolve("read.duckdb"));
-    Properties readOnly = new Properties();
-    readOnly.setProperty("duckdb.read_only", "true");
-    try (Connection c =
-        DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("read.duckdb"), readOnly)) {
+    try (Connection c = readSnapshot()) {
       Freshness f = Freshness.lately(c, Duration.ofMinutes(5)).orElseThrow();
       long applyMs = System.currentTimeMillis() - now; // the batch's own time adds to every lag
       assertThat(f.changes()).isEqualTo(100);
@@ -439,12 +435,16 @@ class StarSinkTest {
     }
   }
 
-  private String query(String sql) throws SQLException {
+  /** The warehouse as a reader sees it: a fresh snapshot, opened read-only. */
+  private Connection readSnapshot() throws SQLException {
     sink.publishSnapshot(dir.resolve("read.duckdb"));
     Properties readOnly = new Properties();
     readOnly.setProperty("duckdb.read_only", "true");
-    try (Connection c =
-            DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("read.duckdb"), readOnly);
+    return DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("read.duckdb"), readOnly);
+  }
+
+  private String query(String sql) throws SQLException {
+    try (Connection c = readSnapshot();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       List<String> rows = new ArrayList<>();
