@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The whole Spark side of one micro-batch, from Kafka records to conformed change rows: parse the
@@ -49,6 +50,18 @@ public final class ChangeStreamTransform {
           "offset",
           "error",
           "raw");
+
+  /**
+   * The columns of Kafka's source that the transform reads, in this order: what a writer that is
+   * not the Kafka source (a repair's re-read, a test) builds its records with.
+   */
+  public static final StructType KAFKA_RECORD =
+      new StructType()
+          .add("topic", DataTypes.StringType)
+          .add("partition", DataTypes.IntegerType)
+          .add("offset", DataTypes.LongType)
+          .add("key", DataTypes.BinaryType)
+          .add("value", DataTypes.BinaryType);
 
   /** Timestamps travel in UTC with microseconds, as PostgreSQL keeps them. */
   static final String TIMESTAMP_FORMAT = "yyyy-MM-dd HH:mm:ss.SSSSSSXXX";

@@ -6,22 +6,12 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Builds Kafka records as Debezium writes them, so tests read like the change history they
  * describe: {@code records.insert("orders", 100, "{\"order_id\":1,...}")}.
  */
 public final class ChangeRecords {
-
-  static final StructType KAFKA_SCHEMA =
-      new StructType()
-          .add("topic", DataTypes.StringType)
-          .add("partition", DataTypes.IntegerType)
-          .add("offset", DataTypes.LongType)
-          .add("key", DataTypes.BinaryType)
-          .add("value", DataTypes.BinaryType);
 
   private final List<Row> rows = new ArrayList<>();
 
@@ -64,7 +54,7 @@ public final class ChangeRecords {
 
   /** The records as the Kafka source would return them. */
   public Dataset<Row> toDataset() {
-    return SparkTestSession.get().createDataFrame(rows, KAFKA_SCHEMA);
+    return SparkTestSession.get().createDataFrame(rows, ChangeStreamTransform.KAFKA_RECORD);
   }
 
   private ChangeRecords add(String table, String key, String value) {

@@ -12,13 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import lab.etl.ChangeStreamTransform;
 import lab.warehouse.sink.Gap;
 import lab.warehouse.sink.StarSink;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +33,6 @@ final class GapRepair {
   private static final Logger log = LoggerFactory.getLogger(GapRepair.class);
 
   private static final int MAX_ORDERS = 500;
-
-  /** Kafka's record layout: the repaired rows enter the transform as records would. */
-  private static final StructType RECORDS =
-      new StructType()
-          .add("topic", DataTypes.StringType)
-          .add("partition", DataTypes.IntegerType)
-          .add("offset", DataTypes.LongType)
-          .add("key", DataTypes.BinaryType)
-          .add("value", DataTypes.BinaryType);
 
   /** Where to read the shop, and after how long a gap counts as missing rather than late. */
   record Source(String jdbcUrl, String user, String password, Duration grace) {}
@@ -87,7 +77,9 @@ final class GapRepair {
                         .contains(g.orderId()))
             .toList();
     if (!records.isEmpty()) {
-      writer.write(spark.createDataFrame(records, RECORDS), sink.nextBatchId(pipelineId));
+      writer.write(
+          spark.createDataFrame(records, ChangeStreamTransform.KAFKA_RECORD),
+          sink.nextBatchId(pipelineId));
     }
     if (!unexplained.isEmpty()) {
       sink.closeGaps(unexplained, "not in the shop either");

@@ -13,13 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import lab.etl.ChangeStreamTransform;
 import lab.warehouse.schema.WarehouseChecksums;
 import lab.warehouse.sink.StarSink;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +32,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * guarantees), builds the same warehouse, table for table.
  */
 class ReplayPropertyTest {
-
-  private static final StructType KAFKA =
-      new StructType()
-          .add("topic", DataTypes.StringType)
-          .add("partition", DataTypes.IntegerType)
-          .add("offset", DataTypes.LongType)
-          .add("key", DataTypes.BinaryType)
-          .add("value", DataTypes.BinaryType);
 
   private static SparkSession spark;
 
@@ -83,7 +74,7 @@ class ReplayPropertyTest {
       BatchWriter writer = new BatchWriter(name, sink, new FxDrop(spark, null));
       long id = 0;
       for (List<Row> batch : batches) {
-        writer.write(spark.createDataFrame(batch, KAFKA), id++);
+        writer.write(spark.createDataFrame(batch, ChangeStreamTransform.KAFKA_RECORD), id++);
       }
     }
     Properties readOnly = new Properties();
