@@ -8,19 +8,24 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import lab.services.LabException;
 import lab.services.LocalLab;
+import lab.services.Pipeline;
 import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
 import lab.shop.oltp.ConnectionFactory;
+import lab.verify.Reconciliation;
 import lab.warehouse.bench.BenchResults;
 import lab.warehouse.bench.BenchRunner;
 import lab.warehouse.bench.BenchSettings;
@@ -106,6 +111,24 @@ final class BenchCommand implements Callable<Integer> {
   String only;
 
   @Option(
+      names = "--star",
+      defaultValue = "match",
+      paramLabel = "match|as-is",
+      description =
+          "match: when the warehouse does not reconcile with the shop, bring it up to date with"
+              + " the pipeline (CDC + Spark ETL) first, then stop the pipeline; as-is: read the"
+              + " warehouse as it is and say whether it matches (default ${DEFAULT-VALUE})")
+  String star;
+
+  @Option(
+      names = "--star-timeout",
+      defaultValue = "3600",
+      description =
+          "Seconds to wait for the pipeline to bring the star up to the shop (default"
+              + " ${DEFAULT-VALUE}; scale 1 takes about half an hour on 2 cores)")
+  int starTimeoutSeconds;
+
+  @Option(
       names = "--seed",
       defaultValue = "42",
       description = "Seed of a shop the bench loads (default ${DEFAULT-VALUE})")
@@ -124,6 +147,10 @@ final class BenchCommand implements Callable<Integer> {
             scaleList(), repeats, warmup, oltpSeconds, clients, dir, skipHtap, onlyIds());
     List<CatalogQuery> queries = QueryCatalog.load().only(settings.only());
     settings.scales().forEach(ShopSize::ofScale);
+    StarPolicy starPolicy = StarPolicy.parse(star);
+    if (starTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("--star-timeout must be >= 1, got " + starTimeoutSeconds);
+    }
 
     Console console = new Console(System.out);
     console.line(
@@ -142,7 +169,12 @@ final class BenchCommand implements Callable<Integer> {
             + " clients"
             + (skipHtap ? ", no HTAP" : ", HTAP at the last scale"));
     BenchResults results =
-        new BenchRunner(settings, new LabTarget(local, seed, console), queries, console::line)
+        new BenchRunner(
+                settings,
+                new LabTarget(
+                    local, seed, starPolicy, Duration.ofSeconds(starTimeoutSeconds), console),
+                queries,
+                console::line)
             .run();
     List<Path> files = ReportWriter.write(results, dir);
     console.line("report: " + dir.resolve("report.html"));
@@ -186,15 +218,38 @@ final class BenchCommand implements Callable<Integer> {
     return local.settings().home().resolve("reports").resolve("bench-" + stamp);
   }
 
+  /** What the bench does with a warehouse that does not reconcile with the shop it measures. */
+  enum StarPolicy {
+    /** Bring it up to date with the pipeline first. */
+    MATCH,
+    /** Read it as it is, and say that it differs. */
+    AS_IS;
+
+    static StarPolicy parse(String option) {
+      return switch (option) {
+        case "match" -> MATCH;
+        case "as-is" -> AS_IS;
+        default ->
+            throw new IllegalArgumentException(
+                "--star must be match or as-is, got '" + option + "'");
+      };
+    }
+  }
+
   /** The lab's shop, warehouse and files, as the benchmark needs them. */
   static final class LabTarget implements BenchTarget {
     private final LocalLab local;
     private final long seed;
+    private final StarPolicy starPolicy;
+    private final Duration starTimeout;
     private final Console console;
 
-    LabTarget(LocalLab local, long seed, Console console) {
+    LabTarget(
+        LocalLab local, long seed, StarPolicy starPolicy, Duration starTimeout, Console console) {
       this.local = local;
       this.seed = seed;
+      this.starPolicy = starPolicy;
+      this.starTimeout = starTimeout;
       this.console = console;
     }
 
@@ -277,18 +332,74 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Star star() {
-      boolean etlRunning = local.pipeline().etl().isPresent();
-      Path file =
-          etlRunning ? local.settings().warehouseSnapshot() : local.settings().warehouseFile();
-      String which = etlRunning ? "the snapshot the running ETL published" : "the warehouse";
+    public Star star(double scale, Consumer<String> progress) throws SQLException {
+      if (local.pipeline().etl().isPresent()) {
+        // The running ETL owns the warehouse; its snapshot is as fresh as the stream.
+        return readable(
+            local.settings().warehouseSnapshot(),
+            "the snapshot the running ETL published (not reconciled with the shop: the stream"
+                + " may be behind it)");
+      }
+      Optional<Reconciliation> before = CatchUp.tryReconcile(local, false);
+      if (before.isPresent() && before.get().ok()) {
+        return readable(
+            local.settings().warehouseFile(), "the warehouse, reconciled with the shop");
+      }
+      String differs =
+          before
+              .map(r -> "it does not match the shop (" + CatchUp.describe(r) + ")")
+              .orElse("there is none yet");
+      if (starPolicy == StarPolicy.AS_IS) {
+        return readable(
+            local.settings().warehouseFile(),
+            "the warehouse as it is (--star as-is): "
+                + differs
+                + ", so the engines' answers differ");
+      }
+      progress.accept(
+          "  the star: "
+              + differs
+              + "; bringing it up to date with the pipeline (CDC + Spark ETL), then stopping it");
+      Duration took = bringUpToDate();
+      progress.accept("  the star reconciles with the shop, after " + Console.seconds(took));
+      return readable(
+          local.settings().warehouseFile(),
+          "the warehouse, brought up to the shop by the pipeline in " + Console.seconds(took));
+    }
+
+    /** Runs the pipeline until the warehouse reconciles with the shop, then stops it. */
+    private Duration bringUpToDate() throws SQLException {
+      local.kafka().start();
+      Pipeline pipeline = local.pipeline();
+      boolean cdcWasRunning = pipeline.cdc().isPresent();
+      try {
+        pipeline.startEtl();
+        if (!cdcWasRunning) {
+          pipeline.startCdc(Pipeline.CdcOptions.DEFAULT);
+        }
+        return CatchUp.await(local, console, starTimeout, "--star-timeout");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LabException("interrupted while the pipeline built the star");
+      } finally {
+        // Stopping the ETL publishes its final state as the warehouse file; a capture that was
+        // running before is left running.
+        pipeline.stopEtl();
+        if (!cdcWasRunning) {
+          pipeline.stopCdc();
+        }
+      }
+    }
+
+    /** The file as the star to read, or why it cannot be read. */
+    private static Star readable(Path file, String which) {
       if (!Files.isRegularFile(file)) {
         return new Star(
             null,
             "no warehouse at "
                 + file
-                + ", so the DuckDB OLAP side is skipped; build it with ./lab demo or ./lab"
-                + " pipeline start");
+                + ", so the DuckDB OLAP side is skipped; let the bench build it (--star match) or"
+                + " run ./lab pipeline start");
       }
       Properties readOnly = new Properties();
       readOnly.setProperty("duckdb.read_only", "true");
@@ -310,7 +421,7 @@ final class BenchCommand implements Callable<Integer> {
         return new Star(
             null, "cannot open " + file + " (" + e.getMessage() + "); DuckDB OLAP side skipped");
       }
-      return new Star(file, which + ", " + file);
+      return new Star(file, which + ": " + file);
     }
 
     @Override

@@ -6,18 +6,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import lab.demo.Contrast;
-import lab.services.LabException;
 import lab.services.LocalLab;
 import lab.services.Pipeline;
 import lab.shop.gen.LiveSummary;
 import lab.shop.gen.SeedSummary;
 import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
-import lab.verify.Reconciler;
 import lab.verify.Reconciliation;
 import lab.verify.WarehouseReader;
 import picocli.CommandLine.Command;
@@ -104,7 +100,9 @@ final class DemoCommand implements Callable<Integer> {
       console.line("  " + WriteCommand.describe(written));
 
       console.step(6, STEPS, "catch up", "waiting until the warehouse matches the shop");
-      Duration caughtUp = awaitCatchUp(local, console, Duration.ofSeconds(catchUpTimeoutSeconds));
+      Duration caughtUp =
+          CatchUp.await(
+              local, console, Duration.ofSeconds(catchUpTimeoutSeconds), "--catch-up-timeout");
       console.line("  caught up " + Console.seconds(caughtUp) + " after the last write");
 
       if (!keep) {
@@ -145,69 +143,6 @@ final class DemoCommand implements Callable<Integer> {
           // the hook is already running
         }
       }
-    }
-  }
-
-  /** Polls the published snapshot until it reconciles with the shop, showing progress. */
-  private static Duration awaitCatchUp(LocalLab local, Console console, Duration timeout)
-      throws SQLException, InterruptedException {
-    long t0 = System.nanoTime();
-    long deadline = t0 + timeout.toNanos();
-    Reconciliation last = null;
-    while (System.nanoTime() < deadline) {
-      requireAlive(local);
-      Optional<Reconciliation> r = tryReconcile(local);
-      if (r.isPresent()) {
-        last = r.get();
-        if (last.ok()) {
-          return Duration.ofNanos(System.nanoTime() - t0);
-        }
-        console.progress(
-            "warehouse: "
-                + last.warehouseValue(Reconciler.ORDERS)
-                + " / "
-                + last.oltpValue(Reconciler.ORDERS)
-                + " orders, "
-                + last.warehouseValue(Reconciler.ORDER_LINES)
-                + " / "
-                + last.oltpValue(Reconciler.ORDER_LINES)
-                + " order lines");
-      } else {
-        console.progress("waiting for the ETL's first snapshot");
-      }
-      TimeUnit.MILLISECONDS.sleep(1000);
-    }
-    if (last != null) {
-      VerifyCommand.print(last, console);
-    }
-    throw new LabException(
-        "the warehouse did not catch up within "
-            + timeout.toSeconds()
-            + " s; see "
-            + local.settings().logs()
-            + " (cdc.log, etl.log), or raise --catch-up-timeout");
-  }
-
-  private static Optional<Reconciliation> tryReconcile(LocalLab local) throws SQLException {
-    if (!java.nio.file.Files.exists(local.settings().warehouseSnapshot())) {
-      return Optional.empty();
-    }
-    try (Connection oltp = local.postgres().connectShop();
-        WarehouseReader.Opened wh = WarehouseReader.open(local.settings(), true)) {
-      return Optional.of(Reconciler.reconcile(oltp, wh.connection()));
-    } catch (SQLException e) {
-      // A snapshot from before the first batch has no rows yet; that is not an error.
-      return Optional.empty();
-    }
-  }
-
-  private static void requireAlive(LocalLab local) {
-    Pipeline p = local.pipeline();
-    if (p.cdc().isEmpty()) {
-      throw new LabException("the CDC capture exited; see " + p.log("cdc"));
-    }
-    if (p.etl().isEmpty()) {
-      throw new LabException("the Spark ETL exited; see " + p.log("etl"));
     }
   }
 

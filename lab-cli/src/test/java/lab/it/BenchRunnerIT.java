@@ -87,6 +87,8 @@ class BenchRunnerIT {
             "--clients",
             "2",
             "--skip-htap",
+            "--star",
+            "as-is",
             "--only",
             "q1_1,monthly_revenue",
             "--out",
@@ -102,7 +104,7 @@ class BenchRunnerIT {
         .contains("| q1_1 | Q1.1 | postgres |")
         .contains("| monthly_revenue | business | postgres |")
         .doesNotContain("| q1_1 | Q1.1 | duckdb |")
-        .contains("DuckDB star: no warehouse at");
+        .contains("DuckDB star at scale 0.001: no warehouse at");
   }
 
   @Test
@@ -125,6 +127,8 @@ class BenchRunnerIT {
             "2",
             "--clients",
             "2",
+            "--star",
+            "as-is",
             "--out",
             report.toString());
 
@@ -169,6 +173,8 @@ class BenchRunnerIT {
         .contains("| OLTP alone | none | ")
         .contains("| OLTP + OLAP on PostgreSQL | postgres | ")
         .contains("| OLTP + OLAP on DuckDB | duckdb | ")
+        .contains(
+            "the warehouse as it is (--star as-is): it does not match the shop (warehouse: 1 /")
         .contains("because a row store reads whole rows")
         .contains("HTAP: the OLTP mix alone on PostgreSQL had p99");
     assertThat(html)

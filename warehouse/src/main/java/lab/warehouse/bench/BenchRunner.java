@@ -26,9 +26,10 @@ import lab.warehouse.catalog.CatalogQuery;
 import lab.warehouse.catalog.Engine;
 
 /**
- * Runs the benchmark: for each scale, the catalog on both engines (OLAP first, while the shop is
- * exactly as seeded), then the OLTP mix on PostgreSQL and on a DuckDB copy of the shop; at the last
- * scale the HTAP interference cases. Progress goes to a consumer, one line per step.
+ * Runs the benchmark: for each scale, the shop and the star built from it, the catalog on both
+ * engines (OLAP first, while the shop is exactly as seeded), then the OLTP mix on PostgreSQL and on
+ * a DuckDB copy of the shop; at the last scale the HTAP interference cases. Progress goes to a
+ * consumer, one line per step.
  */
 public final class BenchRunner {
 
@@ -53,17 +54,15 @@ public final class BenchRunner {
 
   public BenchResults run() throws SQLException {
     Instant started = Instant.now();
-    BenchTarget.Star star = target.star();
-    notes.add("DuckDB star: " + star.note());
-    if (settings.scales().size() > 1 && star.file() != null) {
-      notes.add(
-          "The scale sweep reseeds the PostgreSQL shop per scale; the DuckDB star is the one"
-              + " warehouse the ETL built, the same file at every scale (its fact_sales rows are"
-              + " in the tables). Rebuild it with the pipeline per scale to sweep the star too.");
-    }
     List<ScaleRun> runs = new ArrayList<>();
+    BenchTarget.Star star = null;
     for (double scale : settings.scales()) {
-      runs.add(runScale(scale, star));
+      progress.accept(String.format(Locale.US, "scale %s: preparing the shop", fmt(scale)));
+      String shop = target.prepareShop(scale, progress);
+      progress.accept("scale " + fmt(scale) + ": the DuckDB star for this shop");
+      star = target.star(scale, progress);
+      notes.add("DuckDB star at scale " + fmt(scale) + ": " + star.note());
+      runs.add(runScale(scale, shop, star));
     }
     List<HtapCase> htap = new ArrayList<>();
     if (settings.skipHtap()) {
@@ -80,9 +79,7 @@ public final class BenchRunner {
         started, settings, queries.stream().map(CatalogQuery::id).toList(), runs, htap, notes);
   }
 
-  private ScaleRun runScale(double scale, BenchTarget.Star star) throws SQLException {
-    progress.accept(String.format(Locale.US, "scale %s: preparing the shop", fmt(scale)));
-    String shop = target.prepareShop(scale, progress);
+  private ScaleRun runScale(double scale, String shop, BenchTarget.Star star) throws SQLException {
     long lines;
     List<QueryMeasurement> olap = new ArrayList<>();
     try (Connection pg = target.postgres().open()) {

@@ -7,7 +7,8 @@ import lab.shop.oltp.ConnectionFactory;
 
 /**
  * What the benchmark runs against, supplied by the lab: the PostgreSQL shop (brought to a scale on
- * request), the DuckDB star to read, and where the DuckDB copy of the shop for the OLTP mix goes.
+ * request), the DuckDB star built from it, and where the DuckDB copy of the shop for the OLTP mix
+ * goes.
  */
 public interface BenchTarget {
 
@@ -20,8 +21,11 @@ public interface BenchTarget {
   /** Connections to the shop. */
   ConnectionFactory postgres();
 
-  /** The star to read, or why there is none. */
-  Star star();
+  /**
+   * The star to read beside the shop as {@link #prepareShop} left it, or why there is none. The lab
+   * may bring the star up to date with the shop first (its pipeline), reporting progress.
+   */
+  Star star(double scale, Consumer<String> progress) throws SQLException;
 
   /** Where the DuckDB copy of the shop for the OLTP mix is written. */
   Path duckDbShopFile();
