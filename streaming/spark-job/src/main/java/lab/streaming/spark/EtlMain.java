@@ -214,12 +214,11 @@ public final class EtlMain implements Callable<Integer> {
       if (repairSource != null && !availableNow) {
         GapRepair repair = new GapRepair(spark, sink, repairSource, pipelineId);
         long graceMs = repairSource.grace().toMillis();
-        // Only once the stream has caught up (its last batch was below the per-batch cap): while
-        // a backlog drains, an order's payment is usually late, not missing.
-        long cap = settings.maxOffsetsPerTrigger();
+        // Only once the stream has caught up with Kafka: while a backlog drains (a CDC snapshot,
+        // a restart), an order's payment is usually late, not missing.
         timer.scheduleWithFixedDelay(
             () -> {
-              if (writer.lastBatchRecords() < cap) {
+              if (CaughtUp.with(query.lastProgress())) {
                 repairQuietly(repair, publisher);
               }
             },
