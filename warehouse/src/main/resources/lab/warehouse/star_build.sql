@@ -326,16 +326,23 @@ ON CONFLICT DO NOTHING;
 -- orders of a changed product placed from the change's effective time on, the orders of a
 -- changed store, and the orders an FX rate change re-converts.
 
+-- The changed products' lines are found first and materialized: left to itself, DuckDB's join
+-- order joined every order to every changed product on "placed since the change" (a range join:
+-- 228 million rows at scale 1 for 600 changed products) before matching lines, which took 20-60 s
+-- of every backfill batch; lines first takes 50-100 ms.
 CREATE OR REPLACE TEMP TABLE t_fact_order AS
+WITH product_lines AS MATERIALIZED (
+    SELECT i.order_id, t.since FROM cur_order_items i JOIN t_product t USING (product_id)
+    WHERE t.since IS NOT NULL
+)
 SELECT order_id FROM t_order
 UNION SELECT o.order_id FROM cur_orders o
       WHERE o.customer_id IN (SELECT customer_id FROM t_customer)
          OR o.customer_id IN (SELECT source_customer_id FROM customer_id_map
                               WHERE customer_id IN (SELECT customer_id FROM t_conformed))
          OR o.loyalty_card IN (SELECT loyalty_card FROM t_card)
-UNION SELECT i.order_id FROM cur_order_items i
-      JOIN t_product t ON t.product_id = i.product_id AND t.since IS NOT NULL
-      JOIN cur_orders o ON o.order_id = i.order_id AND o.ordered_at >= t.since
+UNION SELECT l.order_id FROM product_lines l
+      JOIN cur_orders o ON o.order_id = l.order_id AND o.ordered_at >= l.since
 -- a store's row (its country is the geography of card orders without a known member country)
 UNION SELECT o.order_id FROM cur_orders o
       WHERE o.store_id IN (SELECT CAST(image->>'store_id' AS INTEGER) FROM stage_change WHERE tbl = 'stores')
