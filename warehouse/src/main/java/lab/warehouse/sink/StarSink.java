@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StarSink implements AutoCloseable {
 
+  static final String MEMORY_PROPERTY = "lab.warehouse.memory-mb";
+
   private static final Logger log = LoggerFactory.getLogger(StarSink.class);
 
   private final Path file;
@@ -194,6 +196,10 @@ public final class StarSink implements AutoCloseable {
     try (Statement s = c.createStatement()) {
       // Calendar keys and day boundaries are UTC, whatever the machine's zone.
       s.execute("SET TimeZone = 'UTC'");
+      // DuckDB takes 80 % of the machine's memory by default; here it shares the machine with
+      // Spark, Kafka and PostgreSQL, and one large join (a bad plan once reached 14 GB) got the
+      // whole ETL killed by the kernel. Past its limit DuckDB spills to disk instead.
+      s.execute("SET memory_limit = '" + memoryLimitMb() + "MB'");
       s.execute(
           "CREATE TEMP TABLE stage_change (tbl VARCHAR, lsn BIGINT, source_ts_ms BIGINT,"
               + " is_deleted BOOLEAN, image VARCHAR)");
@@ -205,6 +211,35 @@ public final class StarSink implements AutoCloseable {
         s.execute(macro);
       }
     }
+  }
+
+  /**
+   * The warehouse's memory: {@code -Dlab.warehouse.memory-mb=N}, else a quarter of the machine's
+   * physical memory (at least 512 MB).
+   */
+  static long memoryLimitMb() {
+    String configured = System.getProperty(MEMORY_PROPERTY);
+    if (configured != null) {
+      try {
+        long mb = Long.parseLong(configured.strip());
+        if (mb >= 64) {
+          return mb;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          "-D"
+              + MEMORY_PROPERTY
+              + " must be a number of megabytes >= 64, got '"
+              + configured
+              + "'");
+    }
+    long physical =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
+    return Math.max(512, physical / 4 / (1024 * 1024));
   }
 
   private void clearStaging() throws SQLException {

@@ -1,0 +1,49 @@
+package lab.warehouse.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StarSinkMemoryTest {
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void clear() {
+    System.clearProperty(StarSink.MEMORY_PROPERTY);
+  }
+
+  @Test
+  void byDefaultTheWarehouseTakesAQuarterOfTheMachineNotDuckDbsEightyPercent() {
+    long physicalMb =
+        ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize()
+            / (1024 * 1024);
+
+    assertThat(StarSink.memoryLimitMb()).isEqualTo(Math.max(512, physicalMb / 4));
+  }
+
+  @Test
+  void aConfiguredLimitIsUsedAndTheSinkOpensWithIt() throws Exception {
+    System.setProperty(StarSink.MEMORY_PROPERTY, "300");
+
+    assertThat(StarSink.memoryLimitMb()).isEqualTo(300);
+    try (StarSink sink = StarSink.open(dir.resolve("wh.duckdb"))) {
+      assertThat(sink).isNotNull();
+    }
+  }
+
+  @Test
+  void aLimitThatIsNoNumberOfMegabytesIsRefusedWithTheSetting() {
+    System.setProperty(StarSink.MEMORY_PROPERTY, "4GB");
+
+    assertThatThrownBy(StarSink::memoryLimitMb)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("-Dlab.warehouse.memory-mb must be a number of megabytes >= 64, got '4GB'");
+  }
+}
