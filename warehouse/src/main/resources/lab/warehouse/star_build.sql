@@ -165,9 +165,13 @@ DELETE FROM dim_customer
 WHERE customer_id IN (SELECT customer_id FROM t_conformed UNION SELECT customer_id FROM t_customer)
   AND customer_id > 0;
 
+-- Only shop customers that are their own conformed id get versions: t_conformed also holds ids
+-- a group has just absorbed (their rows were deleted above and must not come back).
 INSERT INTO dim_customer
 WITH c AS (
-    SELECT * FROM cur_customers WHERE customer_id IN (SELECT customer_id FROM t_conformed)
+    SELECT * FROM cur_customers
+    WHERE customer_id IN (SELECT customer_id FROM t_conformed)
+      AND customer_id IN (SELECT customer_id FROM customer_id_map WHERE source_customer_id = customer_id)
 ), seg AS (
     SELECT customer_id, segment,
            CASE WHEN row_number() OVER w = 1 THEN TIMESTAMPTZ '1900-01-01 00:00:00+00' ELSE source_ts END AS eff,

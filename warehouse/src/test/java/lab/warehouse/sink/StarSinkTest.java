@@ -86,6 +86,32 @@ class StarSinkTest {
   }
 
   @Test
+  void aPersonsLaterArrivingFirstRegistrationTakesOverAndTheMergedIdLeavesTheDimension()
+      throws SQLException {
+    // Same name, birth date and first postcode: one person, whose conformed id is the lowest
+    // shop id. The scale-1 CDC snapshot delivered such pairs in two batches, higher id first,
+    // and the higher id kept dimension rows of its own (2,071 at scale 1; a backfill, cut into
+    // other batches, had 11).
+    apply(shop().customer(20, "consumer", 100).address(2, 20, "Berlin", "DE", SIGN_UP, 101));
+    apply(
+        new Changes()
+            .customer(10, "business", 200)
+            .address(1, 10, "Berlin", "DE", SIGN_UP, 201)
+            .order(1, 20L, "paid", NEW_YEAR, "EUR", null, 202)
+            .line(1, 1, 7, 1, "5.00", 0, 203));
+
+    assertThat(
+            query(
+                "SELECT string_agg(DISTINCT customer_id, ',') FROM dim_customer WHERE customer_id > 0"))
+        .isEqualTo("10");
+    assertThat(
+            query(
+                "SELECT c.customer_id, c.segment FROM fact_sales f"
+                    + " JOIN dim_customer c USING (customer_key)"))
+        .isEqualTo("10|business");
+  }
+
+  @Test
   void aReplayedBatchIsAppliedOnceAndARedeliveredChangeIsStale() throws SQLException {
     Changes changes =
         shop()
