@@ -209,8 +209,13 @@ public final class EtlMain implements Callable<Integer> {
       ShutdownHookManager.get()
           .addShutdownHook(() -> stop(query, stopping, cleanedUp), SHUTDOWN_PRIORITY);
       ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon());
-      long every = settings.snapshotEvery().toMillis();
-      timer.scheduleWithFixedDelay(publisher::publishIfDirty, every, every, TimeUnit.MILLISECONDS);
+      if (!availableNow) {
+        // A backfill publishes once, at the end: nobody reads it meanwhile, and each publish is
+        // a checkpoint and a copy of the whole file while the next batch waits for the sink.
+        long every = settings.snapshotEvery().toMillis();
+        timer.scheduleWithFixedDelay(
+            publisher::publishIfDirty, every, every, TimeUnit.MILLISECONDS);
+      }
       if (repairSource != null && !availableNow) {
         GapRepair repair = new GapRepair(spark, sink, repairSource, pipelineId);
         long graceMs = repairSource.grace().toMillis();
