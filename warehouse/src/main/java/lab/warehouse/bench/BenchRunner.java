@@ -61,6 +61,7 @@ public final class BenchRunner {
       String shop = target.prepareShop(scale, progress);
       progress.accept("scale " + fmt(scale) + ": the DuckDB star for this shop");
       star = target.star(scale, progress);
+      progress.accept("  " + star.note());
       notes.add("DuckDB star at scale " + fmt(scale) + ": " + star.note());
       runs.add(runScale(scale, shop, star));
     }
