@@ -9,16 +9,12 @@ public final class SparkTestSession {
 
   private SparkTestSession() {}
 
-  /** The shared session: local[2], UI off, two shuffle partitions, UTC. */
+  /** The shared session: local[2] with the ETL driver's settings ({@link EtlSparkConfig}). */
   public static synchronized SparkSession get() {
     if (spark == null) {
       spark =
-          SparkSession.builder()
-              .master("local[2]")
-              .appName("etl-core-tests")
-              .config("spark.ui.enabled", "false")
-              .config("spark.sql.shuffle.partitions", "2")
-              .config("spark.sql.session.timeZone", "UTC")
+          EtlSparkConfig.applyTo(
+                  SparkSession.builder().master("local[2]").appName("etl-core-tests"))
               .getOrCreate();
     }
     return spark;

@@ -54,8 +54,10 @@ final class Why {
         Report.ms(pg.medianMillis()),
         duck.checksum().equals(pg.checksum())
             ? ", with the same answer (equal checksums)"
-            : ", but the answers differ (different checksums): either the star was not built from"
-                + " this shop, or the two forms disagree, which CatalogEqualityIT checks");
+            : ", but the answers differ (different checksums): the query counts conformed"
+                + " persons and the shop has people registered twice (the realistic profile's"
+                + " duplicates; its rules say so), or the star was not built from this shop, or"
+                + " the two forms disagree, which CatalogEqualityIT checks");
   }
 
   /** "read 4 of 18 columns of fact_sales (120,000 rows) with HASH_JOIN". */

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lab.etl.EtlSparkConfig;
 import lab.warehouse.sink.StarSink;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -151,17 +152,7 @@ public final class EtlMain implements Callable<Integer> {
     String pipelineId = pipelineId(settings.checkpoint());
     long t0 = System.nanoTime();
     SparkSession.Builder builder =
-        SparkSession.builder()
-            .appName("lab-etl")
-            .master(master)
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            // The transform's one projection for sixteen tables generates a whole-stage method
-            // beyond Java's 64 KB limit: Spark falls back to plain projections after janino fails,
-            // and a failed compile is not cached, so it was retried on every micro-batch (over
-            // half of the driver's samples in a profile of small batches). Asked for directly.
-            .config("spark.sql.codegen.wholeStage", "false")
-            .config("spark.sql.session.timeZone", "UTC");
+        EtlSparkConfig.applyTo(SparkSession.builder().appName("lab-etl").master(master));
     if (master.startsWith("local")) {
       // Local mode: bind to loopback and skip the hostname lookup entirely.
       builder

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import lab.etl.ChangeStreamTransform;
+import lab.etl.EtlSparkConfig;
 import lab.warehouse.schema.WarehouseChecksums;
 import lab.warehouse.sink.StarSink;
 import org.apache.spark.sql.Row;
@@ -40,12 +41,8 @@ class ReplayPropertyTest {
   @BeforeAll
   static void startSpark() {
     spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("replay-property-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.sql.session.timeZone", "UTC")
+        EtlSparkConfig.applyTo(
+                SparkSession.builder().master("local[2]").appName("replay-property-test"))
             .getOrCreate();
   }
 
