@@ -73,23 +73,43 @@ public final class StarSink implements AutoCloseable {
             "batch {}/{} is in the ledger already; skipped", batch.pipelineId(), batch.batchId());
         return BatchResult.skipped();
       }
+      long t0 = System.nanoTime();
       clearStaging();
       stage(batch);
+      long staged = System.nanoTime();
       long duplicates = scalar(DUPLICATES);
       long stale = scalar(merge.staleCount());
+      long counted = System.nanoTime();
+      long merged;
       try (Statement s = connection.createStatement()) {
         for (String sql : merge.statements()) {
           timed(s, sql);
         }
         mergeFxRates(s, batch.fxRates());
+        merged = System.nanoTime();
         for (String sql : StarBuild.statements()) {
           timed(s, sql);
         }
       }
+      long built = System.nanoTime();
       writeDeadLetters(batch.deadLetters());
       writeLedger(batch, duplicates, stale);
       writeFreshness(batch);
+      long booked = System.nanoTime();
       connection.commit();
+      if (log.isDebugEnabled()) {
+        long done = System.nanoTime();
+        log.debug(
+            "batch {}: stage {} ms, duplicate and stale counts {} ms, merge {} ms, star {} ms,"
+                + " ledger {} ms, commit {} ms",
+            batch.batchId(),
+            (staged - t0) / 1_000_000,
+            (counted - staged) / 1_000_000,
+            (merged - counted) / 1_000_000,
+            (built - merged) / 1_000_000,
+            (booked - built) / 1_000_000,
+            (done - booked) / 1_000_000);
+      }
       return new BatchResult(
           false, batch.changes().size(), duplicates, stale, batch.deadLetters().size());
     } catch (SQLException | RuntimeException e) {
