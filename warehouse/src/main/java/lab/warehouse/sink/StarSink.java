@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class StarSink implements AutoCloseable {
 
   static final String MEMORY_PROPERTY = "lab.warehouse.memory-mb";
+  static final String CHECKPOINT_PROPERTY = "lab.warehouse.checkpoint-mb";
 
   private static final Logger log = LoggerFactory.getLogger(StarSink.class);
 
@@ -200,6 +201,19 @@ public final class StarSink implements AutoCloseable {
     connection.close();
   }
 
+  /** A DuckDB setting of the sink's session, as DuckDB prints it. */
+  synchronized String setting(String name) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting(?)")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        String value = rs.getString(1);
+        connection.commit();
+        return value;
+      }
+    }
+  }
+
   private boolean alreadyApplied(StarBatch batch) throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
@@ -220,6 +234,10 @@ public final class StarSink implements AutoCloseable {
       // Spark, Kafka and PostgreSQL, and one large join (a bad plan once reached 14 GB) got the
       // whole ETL killed by the kernel. Past its limit DuckDB spills to disk instead.
       s.execute("SET memory_limit = '" + memoryLimitMb() + "MB'");
+      Long checkpointMb = megabytes(CHECKPOINT_PROPERTY, 1);
+      if (checkpointMb != null) {
+        s.execute("SET checkpoint_threshold = '" + checkpointMb + "MB'");
+      }
       s.execute(
           "CREATE TEMP TABLE stage_change (tbl VARCHAR, lsn BIGINT, source_ts_ms BIGINT,"
               + " is_deleted BOOLEAN, image VARCHAR)");
@@ -238,28 +256,39 @@ public final class StarSink implements AutoCloseable {
    * physical memory (at least 512 MB).
    */
   static long memoryLimitMb() {
-    String configured = System.getProperty(MEMORY_PROPERTY);
+    Long configured = megabytes(MEMORY_PROPERTY, 64);
     if (configured != null) {
-      try {
-        long mb = Long.parseLong(configured.strip());
-        if (mb >= 64) {
-          return mb;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new IllegalArgumentException(
-          "-D"
-              + MEMORY_PROPERTY
-              + " must be a number of megabytes >= 64, got '"
-              + configured
-              + "'");
+      return configured;
     }
     long physical =
         ((com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean())
             .getTotalMemorySize();
     return Math.max(512, physical / 4 / (1024 * 1024));
+  }
+
+  /** A {@code -Dproperty=N} number of megabytes, at least {@code min}; null when not set. */
+  static Long megabytes(String property, long min) {
+    String configured = System.getProperty(property);
+    if (configured == null) {
+      return null;
+    }
+    try {
+      long mb = Long.parseLong(configured.strip());
+      if (mb >= min) {
+        return mb;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "-D"
+            + property
+            + " must be a number of megabytes >= "
+            + min
+            + ", got '"
+            + configured
+            + "'");
   }
 
   private void clearStaging() throws SQLException {

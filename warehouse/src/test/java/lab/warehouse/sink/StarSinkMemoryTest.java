@@ -15,6 +15,7 @@ class StarSinkMemoryTest {
   @AfterEach
   void clear() {
     System.clearProperty(StarSink.MEMORY_PROPERTY);
+    System.clearProperty(StarSink.CHECKPOINT_PROPERTY);
   }
 
   @Test
@@ -45,5 +46,14 @@ class StarSinkMemoryTest {
     assertThatThrownBy(StarSink::memoryLimitMb)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("-Dlab.warehouse.memory-mb must be a number of megabytes >= 64, got '4GB'");
+  }
+
+  @Test
+  void aConfiguredCheckpointThresholdReachesDuckDb() throws Exception {
+    System.setProperty(StarSink.CHECKPOINT_PROPERTY, "2048");
+
+    try (StarSink sink = StarSink.open(dir.resolve("wh.duckdb"))) {
+      assertThat(sink.setting("checkpoint_threshold")).isEqualTo("1.9 GiB");
+    }
   }
 }
