@@ -7,6 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -46,6 +48,14 @@ final class EtlCommand implements Callable<Integer> {
           "Afterwards, make the backfilled warehouse the lab's warehouse (the streaming ETL must"
               + " be stopped: ./lab pipeline stop)")
   boolean replace;
+
+  @Option(
+      names = "--sql-reference",
+      description =
+          "Then run the benchmark's reference: the same transform written as DuckDB SQL, over the"
+              + " same topics, into its own file; check it built the same warehouse and print the"
+              + " ratio of the two times")
+  boolean sqlReference;
 
   @Override
   public Integer call() throws SQLException {
@@ -89,6 +99,9 @@ final class EtlCommand implements Callable<Integer> {
                 + " the first batch's code generation included; per-batch times in the log)",
             seconds, records, records / seconds));
     boolean same = compare(local, streaming, backfilled.checksums(), console);
+    if (sqlReference) {
+      same &= reference(local, backfilled, seconds, console);
+    }
     if (replace) {
       try {
         Files.move(
@@ -140,6 +153,57 @@ final class EtlCommand implements Callable<Integer> {
                 + " table(s) differ (changes made after the streamed snapshot differ legitimately:"
                 + " compare on a caught-up, quiet pipeline)");
     return differing == 0;
+  }
+
+  /**
+   * Runs the DuckDB-SQL reference into its own file, compares it table by table with the Spark
+   * backfill, and prints both times and their ratio.
+   */
+  private boolean reference(LocalLab local, Backfilled spark, double sparkSeconds, Console console)
+      throws SQLException {
+    Pipeline pipeline = local.pipeline();
+    Path target = lab.settings().warehouseFile().resolveSibling("shop_star.sql-reference.duckdb");
+    Path scratch = target.resolveSibling("sql-reference.scratch.duckdb");
+    deleteQuietly(target);
+    console.line(
+        "  sql reference: the same topics, transformed with DuckDB SQL instead of Spark, into "
+            + target);
+    console.line("  (log: " + pipeline.log("etl-sql-reference") + ", with the time of each phase)");
+    long t0 = System.nanoTime();
+    int code = pipeline.backfillSql(target, scratch);
+    if (code != 0) {
+      throw new LabException(
+          "the SQL reference exited with code "
+              + code
+              + "; see "
+              + pipeline.log("etl-sql-reference"));
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Backfilled sql = read(target);
+    console.line(
+        String.format(
+            "  sql reference done in %.1f s: %,d change records, %,.0f per second",
+            seconds, sql.records(), sql.records() / seconds));
+    List<String> differing = new ArrayList<>();
+    for (String t : new TreeSet<>(spark.checksums().keySet())) {
+      if (!spark.checksums().get(t).equals(sql.checksums().get(t))) {
+        differing.add(t);
+      }
+    }
+    if (!sql.checksums().keySet().equals(spark.checksums().keySet())) {
+      differing.add("(the table lists)");
+    }
+    console.line(
+        differing.isEmpty()
+            ? "  identical: Spark and the SQL reference built the same warehouse ("
+                + spark.checksums().size()
+                + " tables)"
+            : "  DIFFER from the Spark backfill: " + String.join(", ", differing));
+    console.line(
+        String.format(
+            "  Spark backfill %.1f s / SQL reference %.1f s = %.2fx",
+            sparkSeconds, seconds, sparkSeconds / seconds));
+    return differing.isEmpty();
   }
 
   /** What the backfill built: the records its ledger counts as applied, its tables' checksums. */

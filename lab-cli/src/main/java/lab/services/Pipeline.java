@@ -86,38 +86,59 @@ public final class Pipeline {
    * sink as the stream (Spark's AvailableNow trigger), in the foreground; returns the exit code.
    */
   public int backfill(Path warehouse, Path checkpoint) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--kafka-bootstrap",
-                settings.kafkaBootstrap(),
-                "--warehouse",
-                warehouse.toString(),
-                "--snapshot",
-                warehouse.resolveSibling(warehouse.getFileName() + ".snapshot").toString(),
-                "--checkpoint",
-                checkpoint.toString(),
-                "--fx-dir",
-                settings.fxDrop().toString(),
-                "--master",
-                settings.sparkMaster(),
-                "--available-now"));
+    List<String> args = new ArrayList<>(backfillArgs(warehouse));
+    args.addAll(
+        List.of(
+            "--snapshot",
+            warehouse.resolveSibling(warehouse.getFileName() + ".snapshot").toString(),
+            "--checkpoint",
+            checkpoint.toString(),
+            "--master",
+            settings.sparkMaster(),
+            "--available-now"));
     if (!settings.localSpark()) {
       args.addAll(List.of("--jars", String.join(",", executorJars())));
     }
+    return runBackfill("etl-backfill", "lab.streaming.spark.EtlMain", args);
+  }
+
+  /**
+   * The backfill's reference for the benchmark: the same topics into a warehouse, with the
+   * transform written as DuckDB SQL instead of Spark and the same sink, in the foreground; returns
+   * the exit code. {@code scratch} holds the raw records while it runs.
+   */
+  public int backfillSql(Path warehouse, Path scratch) {
+    List<String> args = new ArrayList<>(backfillArgs(warehouse));
+    args.addAll(List.of("--scratch", scratch.toString()));
+    return runBackfill("etl-sql-reference", "lab.streaming.reference.SqlBackfill", args);
+  }
+
+  /** What both backfills read and write: the change topics, the FX drop, the warehouse file. */
+  private List<String> backfillArgs(Path warehouse) {
+    return List.of(
+        "--kafka-bootstrap",
+        settings.kafkaBootstrap(),
+        "--warehouse",
+        warehouse.toString(),
+        "--fx-dir",
+        settings.fxDrop().toString());
+  }
+
+  /** Runs a backfill in the foreground, both kinds with the same JVM and warehouse settings. */
+  private int runBackfill(String name, String mainClass, List<String> args) {
     JavaProgram program =
         JavaProgram.fromModule(
             settings.root(),
             ETL_MODULE,
-            "etl-backfill",
-            "lab.streaming.spark.EtlMain",
+            name,
+            mainClass,
             // DuckDB checkpoints at a commit whose WAL passes checkpoint_threshold (16 MB): every
             // 200k batch of a backfill did, rewriting the touched row groups and indexes of a
             // growing file (5-6 s of a 17 s batch late at scale 1). Nobody reads a backfill
             // before it ends, so it checkpoints once, at the end: 466 s instead of 707 s at scale
             // 1, measured the same day on the same machine (warehouse/DISCUSSION.md).
             List.of("-Xms256m", "-Xmx1536m", "-Dlab.warehouse.checkpoint-mb=8192"));
-    return program.run(args, log("etl-backfill"));
+    return program.run(args, log(name));
   }
 
   /**

@@ -115,13 +115,16 @@ class PipelineIT {
       assertThat(verify).as("./lab verify exit code on the stopped warehouse").isZero();
 
       // Batch and stream, same answer: a backfill from the earliest offsets, with the same
-      // transform and sink, builds a warehouse whose every table has the streamed one's checksum
-      // (the command exits 1 when any table differs).
+      // transform and sink, builds a warehouse whose every table has the streamed one's checksum;
+      // and the benchmark's reference, the transform written as DuckDB SQL, builds the same one
+      // from the same topics (the command exits 1 when any table differs).
       List<String> backfillArgs = new ArrayList<>(List.of("--home", home.toString()));
       backfillArgs.addAll(TestLab.serverFlags(settings));
-      backfillArgs.addAll(List.of("etl", "--backfill"));
+      backfillArgs.addAll(List.of("etl", "--backfill", "--sql-reference"));
       int backfill = LabCommand.execute(backfillArgs.toArray(String[]::new));
-      assertThat(backfill).as("./lab etl --backfill: identical to the streamed warehouse").isZero();
+      assertThat(backfill)
+          .as("./lab etl --backfill --sql-reference: streamed, Spark and SQL warehouses identical")
+          .isZero();
     } finally {
       lab.down();
     }

@@ -65,8 +65,39 @@ public final class StarSink implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a batch's changes into the session's {@code stage_change} table (tbl, lsn, source_ts_ms,
+   * is_deleted, image) inside the batch's transaction, and returns how many it wrote.
+   */
+  @FunctionalInterface
+  public interface Stager {
+    long stage(Connection connection) throws SQLException;
+  }
+
   /** Applies one batch in one transaction; a batch already in the ledger changes nothing. */
   public synchronized BatchResult apply(StarBatch batch) throws SQLException {
+    return apply(
+        batch,
+        c -> {
+          stageChanges(batch);
+          return batch.changes().size();
+        });
+  }
+
+  /**
+   * Applies one batch whose changes the caller stages itself with SQL on this connection (the
+   * benchmark's DuckDB-SQL reference transform), with everything else exactly as {@link
+   * #apply(StarBatch)}: ledger check, FX rates, merge, star, dead letters, ledger, one commit. The
+   * batch's own change list must be empty.
+   */
+  public synchronized BatchResult applyStaged(StarBatch batch, Stager stager) throws SQLException {
+    if (!batch.changes().isEmpty()) {
+      throw new IllegalArgumentException("a staged batch carries no change rows of its own");
+    }
+    return apply(batch, stager);
+  }
+
+  private BatchResult apply(StarBatch batch, Stager stager) throws SQLException {
     try {
       if (alreadyApplied(batch)) {
         connection.rollback();
@@ -76,7 +107,8 @@ public final class StarSink implements AutoCloseable {
       }
       long t0 = System.nanoTime();
       clearStaging();
-      stage(batch);
+      long rowsStaged = stager.stage(connection);
+      stageFx(batch);
       long staged = System.nanoTime();
       long duplicates = scalar(DUPLICATES);
       long stale = scalar(merge.staleCount());
@@ -111,8 +143,7 @@ public final class StarSink implements AutoCloseable {
             (booked - built) / 1_000_000,
             (done - booked) / 1_000_000);
       }
-      return new BatchResult(
-          false, batch.changes().size(), duplicates, stale, batch.deadLetters().size());
+      return new BatchResult(false, rowsStaged, duplicates, stale, batch.deadLetters().size());
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(e);
       throw e;
@@ -299,7 +330,7 @@ public final class StarSink implements AutoCloseable {
     }
   }
 
-  private void stage(StarBatch batch) throws SQLException {
+  private void stageChanges(StarBatch batch) throws SQLException {
     Set<String> known = merge.sources();
     try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_change")) {
       for (ChangeRow c : batch.changes()) {
@@ -315,6 +346,9 @@ public final class StarSink implements AutoCloseable {
         a.append(c.deleted()).append(c.image()).endRow();
       }
     }
+  }
+
+  private void stageFx(StarBatch batch) throws SQLException {
     try (DuckDBAppender a = connection.createAppender("temp", "main", "stage_fx")) {
       for (FxRate r : batch.fxRates()) {
         a.beginRow().append(r.currency()).append(r.date()).append(r.unitsPerEur());
