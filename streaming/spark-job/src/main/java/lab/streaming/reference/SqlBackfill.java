@@ -41,10 +41,11 @@ import picocli.CommandLine.Option;
 /**
  * The backfill's reference implementation, kept for the benchmark: the same input (every record of
  * the change topics, from the earliest offset) and the same output (a warehouse), with the Spark
- * transform replaced by the same rules written as DuckDB SQL ({@link SqlTransform}). Three timed
- * phases: read the topics into a scratch DuckDB file, transform them there with SQL, and apply the
- * change rows with the stream's own sink ({@link StarSink#applyStaged}: merge, star, ledger, one
- * transaction per batch).
+ * transform replaced by the same rules written as DuckDB SQL ({@link SqlTransform}). Two timed
+ * phases: read the topics and transform them with SQL a chunk of records at a time into a scratch
+ * DuckDB file of change rows; then apply those with the stream's own sink ({@link
+ * StarSink#applyStaged}: merge, star, ledger, one transaction per batch, batches cut as Spark's
+ * Kafka source cuts them).
  *
  * <p>{@code lab etl --backfill --sql-reference} runs it after the Spark backfill, checks that both
  * built the same warehouse and prints the ratio of their times.
@@ -60,6 +61,11 @@ public final class SqlBackfill implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(SqlBackfill.class);
 
   static final String PIPELINE_ID = "sql-reference";
+
+  /** Raw records held in memory before the SQL transform runs over them. */
+  private static final long CHUNK_RECORDS = 200_000;
+
+  private long transformNanos;
 
   @Option(names = "--kafka-bootstrap", required = true, description = "Kafka host:port")
   String kafkaBootstrap;
@@ -110,19 +116,20 @@ public final class SqlBackfill implements Callable<Integer> {
     List<FxRate> rates = new ArrayList<>();
     List<DeadLetter> badFxLines = new ArrayList<>();
     try (DuckDBConnection c = open(scratch)) {
-      records = read(c);
+      run(c, SqlTransform.setup());
+      records = readAndTransform(c);
       long read = System.nanoTime();
-      log.info(
-          "phase read: {} records from Kafka into {} in {} ms",
-          records,
-          scratch,
-          (read - t0) / 1_000_000);
-      transform(c);
       readFx(c, rates, badFxLines);
       batches = plan(c, records);
       log.info(
-          "phase transform: {} records parsed, typed and standardized with SQL in {} ms",
+          "phase read and transform: {} records read from Kafka, parsed, typed and standardized"
+              + " with SQL into {} in {} ms (of which {} ms SQL), then cut into {} batches in {}"
+              + " ms",
           records,
+          scratch,
+          (read - t0) / 1_000_000,
+          transformNanos / 1_000_000,
+          batches.size(),
           (System.nanoTime() - read) / 1_000_000);
     }
     long transformed = System.nanoTime();
@@ -187,10 +194,15 @@ public final class SqlBackfill implements Callable<Integer> {
     }
   }
 
-  /** raw_record to ref_change: the SQL transform. */
+  /** raw_record to ref_change: the SQL transform, for a session with one chunk of records. */
   static void transform(Connection c) throws SQLException {
+    run(c, SqlTransform.setup());
+    run(c, SqlTransform.chunk());
+  }
+
+  private static void run(Connection c, List<String> statements) throws SQLException {
     try (Statement s = c.createStatement()) {
-      for (String sql : SqlTransform.statements()) {
+      for (String sql : statements) {
         try {
           s.execute(sql);
         } catch (SQLException e) {
@@ -202,9 +214,10 @@ public final class SqlBackfill implements Callable<Integer> {
   }
 
   /**
-   * Every record with a value, from the earliest offset to the end offset each partition has now.
+   * Every record with a value, from the earliest offset to the end offset each partition has now,
+   * transformed a chunk at a time: the raw records never go to disk, only the change rows.
    */
-  private long read(DuckDBConnection c) throws SQLException {
+  private long readAndTransform(DuckDBConnection c) throws SQLException {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -215,9 +228,10 @@ public final class SqlBackfill implements Callable<Integer> {
     Pattern topics = Pattern.compile(topicPattern);
     long seq = 0;
     long tombstones = 0;
+    DuckDBAppender a = null;
+    long inChunk = 0;
     try (KafkaConsumer<byte[], byte[]> consumer =
-            new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "raw_record")) {
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (Map.Entry<String, List<PartitionInfo>> t :
           consumer.listTopics(Duration.ofSeconds(30)).entrySet()) {
@@ -242,17 +256,46 @@ public final class SqlBackfill implements Callable<Integer> {
             tombstones++;
             continue;
           }
+          if (a == null) {
+            a = c.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "raw_record");
+          }
           a.beginRow().append(seq++).append(r.topic()).append(r.partition()).append(r.offset());
           a.append(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)).endRow();
+          inChunk++;
+        }
+        if (inChunk >= CHUNK_RECORDS) {
+          a.close();
+          a = null;
+          transformChunk(c);
+          inChunk = 0;
         }
         if (System.nanoTime() - last > 10_000_000_000L) {
-          log.info("read {} records so far", seq);
+          log.info("read and transformed {} records so far", seq);
           last = System.nanoTime();
         }
+      }
+      if (a != null) {
+        a.close();
+        a = null;
+        transformChunk(c);
+      }
+    } finally {
+      if (a != null) {
+        a.close();
       }
     }
     log.info("read {} records with a value ({} tombstones skipped)", seq, tombstones);
     return seq;
+  }
+
+  /** The chunk in raw_record through the SQL transform into ref_change; then raw_record empties. */
+  private void transformChunk(Connection c) throws SQLException {
+    long t0 = System.nanoTime();
+    run(c, SqlTransform.chunk());
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM raw_record");
+    }
+    transformNanos += System.nanoTime() - t0;
   }
 
   private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
@@ -327,42 +370,53 @@ public final class SqlBackfill implements Callable<Integer> {
     log.info("read {} FX rates from {} ({} bad lines)", rates.size(), fxDir, bad.size());
   }
 
-  /** One warehouse transaction's share of the records: a range of consumption order. */
-  record Batch(
-      int index,
-      long fromSeq,
-      long toSeq,
-      long events,
-      List<SourceOffset> offsets,
-      List<DeadLetter> deadLetters) {}
+  /** One warehouse transaction's share of the records. */
+  record Batch(int index, long events, List<SourceOffset> offsets, List<DeadLetter> deadLetters) {}
 
-  /** Cuts the transformed records into batches, with each batch's offsets and dead letters. */
+  /**
+   * Cuts the transformed records into batches as Spark's Kafka source does with a limit per
+   * trigger: every batch takes each partition's next records in proportion to the partition's size,
+   * so a batch touches the tables in the proportions the stream does. Returns each batch with its
+   * last offsets and its dead letters.
+   */
   private List<Batch> plan(Connection c, long records) throws SQLException {
     long size = batchRecords == 0 ? Math.max(records, 1) : batchRecords;
-    List<Batch> out = new ArrayList<>();
-    Map<Long, List<SourceOffset>> offsets = new java.util.HashMap<>();
-    Map<Long, List<DeadLetter>> dead = new java.util.HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT seq // ? AS b, topic, \"partition\", max(\"offset\") FROM ref_change"
-                + " GROUP BY ALL ORDER BY ALL")) {
-      ps.setLong(1, size);
-      try (ResultSet rs = ps.executeQuery()) {
+            """
+            CREATE TABLE ref_batch AS
+            SELECT *, CAST(floor((row_number() OVER (p ORDER BY "offset") - 1) * ?::DOUBLE
+                                 / (count(*) OVER p * ?::DOUBLE)) AS INTEGER) AS batch
+            FROM ref_change
+            WINDOW p AS (PARTITION BY topic, "partition")
+            ORDER BY batch, seq
+            """)) {
+      ps.setLong(1, records);
+      ps.setLong(2, size);
+      ps.execute();
+    }
+    Map<Integer, Long> events = new java.util.TreeMap<>();
+    Map<Integer, List<SourceOffset>> offsets = new java.util.HashMap<>();
+    Map<Integer, List<DeadLetter>> dead = new java.util.HashMap<>();
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP TABLE ref_change");
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT batch, topic, \"partition\", max(\"offset\"), count(*) FROM ref_batch"
+                  + " GROUP BY ALL ORDER BY ALL")) {
         while (rs.next()) {
+          events.merge(rs.getInt(1), rs.getLong(5), Long::sum);
           offsets
-              .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
               .add(new SourceOffset(rs.getString(2), rs.getInt(3), rs.getLong(4)));
         }
       }
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT seq // ? AS b, topic, \"partition\", \"offset\", error, raw FROM ref_change"
-                + " WHERE error IS NOT NULL ORDER BY seq")) {
-      ps.setLong(1, size);
-      try (ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT batch, topic, \"partition\", \"offset\", error, raw FROM ref_batch"
+                  + " WHERE error IS NOT NULL ORDER BY seq")) {
         while (rs.next()) {
-          dead.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+          dead.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
               .add(
                   new DeadLetter(
                       rs.getString(2),
@@ -373,17 +427,15 @@ public final class SqlBackfill implements Callable<Integer> {
         }
       }
     }
-    for (long from = 0, i = 0; from < records || i == 0; from += size, i++) {
-      long to = Math.min(from + size, records);
-      out.add(
-          new Batch(
-              (int) i,
-              from,
-              to,
-              to - from,
-              offsets.getOrDefault(i, List.of()),
-              dead.getOrDefault(i, List.of())));
+    if (events.isEmpty()) {
+      events.put(0, 0L);
     }
+    List<Batch> out = new ArrayList<>();
+    events.forEach(
+        (i, n) ->
+            out.add(
+                new Batch(
+                    i, n, offsets.getOrDefault(i, List.of()), dead.getOrDefault(i, List.of()))));
     return out;
   }
 
@@ -398,9 +450,8 @@ public final class SqlBackfill implements Callable<Integer> {
     try (PreparedStatement ps =
         sinkConnection.prepareStatement(
             "INSERT INTO stage_change SELECT tbl, lsn, coalesce(source_ts_ms, 0), is_deleted,"
-                + " image FROM ref.ref_change WHERE error IS NULL AND seq >= ? AND seq < ?")) {
-      ps.setLong(1, b.fromSeq());
-      ps.setLong(2, b.toSeq());
+                + " image FROM ref.ref_batch WHERE error IS NULL AND batch = ?")) {
+      ps.setInt(1, b.index());
       return ps.executeUpdate();
     }
   }

@@ -35,9 +35,12 @@ import org.apache.spark.sql.types.DecimalType;
  */
 final class SqlTransform {
 
-  /** The raw input: one row per Kafka record with a value, in consumption order. */
+  /**
+   * The raw input: one row per Kafka record with a value, in consumption order. A temporary table
+   * (memory, spilling to disk): it holds one chunk of records at a time.
+   */
   static final String RAW_TABLE =
-      "CREATE TABLE raw_record (seq BIGINT, topic VARCHAR, \"partition\" INTEGER,"
+      "CREATE TEMP TABLE raw_record (seq BIGINT, topic VARCHAR, \"partition\" INTEGER,"
           + " \"offset\" BIGINT, value VARCHAR)";
 
   /** The output: a change row for the sink, or a dead letter with its reason and raw value. */
@@ -53,10 +56,19 @@ final class SqlTransform {
 
   private SqlTransform() {}
 
-  /** The statements, in order, that turn {@code raw_record} into {@code ref_change}. */
-  static List<String> statements() {
+  /** The macros and the output table, once per session. */
+  static List<String> setup() {
     List<String> out = new ArrayList<>(macros());
     out.add(CHANGE_TABLE);
+    return out;
+  }
+
+  /**
+   * The statements, in order, that turn the records in {@code raw_record} into rows of {@code
+   * ref_change}; run once per chunk of records.
+   */
+  static List<String> chunk() {
+    List<String> out = new ArrayList<>();
     out.add(envelopes());
     for (ShopTable t : ShopTable.ALL) {
       out.add(table(t));
@@ -95,7 +107,7 @@ final class SqlTransform {
   /** Parses every envelope once; a record that is not a usable change gets its reason. */
   static String envelopes() {
     return """
-        CREATE TABLE ref_env AS
+        CREATE TEMP TABLE ref_env AS
         SELECT seq, topic, "partition", "offset", raw, tbl,
                e.source.lsn AS lsn, e.source.ts_ms AS source_ts_ms,
                e.op = 'd' AS is_deleted,
