@@ -153,6 +153,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     Console console = new Console(System.out);
+    // One command on a fresh machine: the services start if they are not running (and are left
+    // running for lab query and a next pass; ./lab down stops them).
+    UpCommand.up(local, console);
     console.line(
         "lab bench: "
             + queries.size()
@@ -178,6 +181,8 @@ final class BenchCommand implements Callable<Integer> {
             .run();
     List<Path> files = ReportWriter.write(results, dir);
     console.line("report: " + dir.resolve("report.html"));
+    console.line(
+        "  (the services are still up for ./lab query and ./lab status; ./lab down stops them)");
     console.line(
         "  " + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()));
     return 0;
