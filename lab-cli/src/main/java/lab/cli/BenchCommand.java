@@ -153,9 +153,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     Console console = new Console(System.out);
-    // One command on a fresh machine: the services start if they are not running (and are left
-    // running for lab query and a next pass; ./lab down stops them).
-    UpCommand.up(local, console);
+    // One command on a fresh machine: PostgreSQL starts if it is not running, and Kafka too when
+    // the star has to be built (bringUpToDate); both are left running for lab query and a next
+    // pass. A bench that only reads an existing warehouse needs no Kafka.
+    if (local.postgres().start()) {
+      console.line("  postgres  " + local.postgres().address() + "  started");
+    }
     console.line(
         "lab bench: "
             + queries.size()
@@ -181,8 +184,7 @@ final class BenchCommand implements Callable<Integer> {
             .run();
     List<Path> files = ReportWriter.write(results, dir);
     console.line("report: " + dir.resolve("report.html"));
-    console.line(
-        "  (the services are still up for ./lab query and ./lab status; ./lab down stops them)");
+    console.line("  (the services stay up for ./lab query and a next pass; ./lab down stops them)");
     console.line(
         "  " + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList()));
     return 0;
