@@ -105,7 +105,7 @@ public final class Pipeline {
   /**
    * The backfill's reference for the benchmark: the same topics into a warehouse, with the
    * transform written as DuckDB SQL instead of Spark and the same sink, in the foreground; returns
-   * the exit code. {@code scratch} holds the raw records while it runs.
+   * the exit code. {@code scratch} holds the transformed change rows while it runs.
    */
   public int backfillSql(Path warehouse, Path scratch) {
     List<String> args = new ArrayList<>(backfillArgs(warehouse));
