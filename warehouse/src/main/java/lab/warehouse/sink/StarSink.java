@@ -97,6 +97,18 @@ public final class StarSink implements AutoCloseable {
     return apply(batch, stager);
   }
 
+  /**
+   * Applies one batch whose changes the transform wrote as Parquet files (a backfill's large
+   * batches): they are bulk-loaded into the staging table, everything else is as {@link
+   * #apply(StarBatch)}. The batch's own change list must be empty.
+   */
+  public synchronized BatchResult apply(StarBatch batch, StagedFiles files) throws SQLException {
+    if (!batch.changes().isEmpty()) {
+      throw new IllegalArgumentException("a staged batch carries no change rows of its own");
+    }
+    return apply(batch, c -> files.stageInto(c, merge.sources()));
+  }
+
   private BatchResult apply(StarBatch batch, Stager stager) throws SQLException {
     try {
       if (alreadyApplied(batch)) {

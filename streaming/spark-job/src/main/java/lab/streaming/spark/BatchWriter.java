@@ -1,26 +1,34 @@
 package lab.streaming.spark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import lab.etl.ChangeStreamTransform;
 import lab.warehouse.sink.BatchResult;
 import lab.warehouse.sink.ChangeRow;
 import lab.warehouse.sink.DeadLetter;
 import lab.warehouse.sink.SourceOffset;
+import lab.warehouse.sink.StagedFiles;
 import lab.warehouse.sink.StarBatch;
 import lab.warehouse.sink.StarSink;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The foreachBatch body: runs the pure transform on one micro-batch and hands the result to the
- * warehouse sink, which applies it exactly once. Runs on the driver; a batch's change rows are
- * small enough to stream through it (they are bounded by maxOffsetsPerTrigger).
+ * warehouse sink, which applies it exactly once. Runs on the driver. A streamed batch's change rows
+ * are small enough to pass through the driver (they are bounded by maxOffsetsPerTrigger); a
+ * backfill's large batches are staged as Parquet files instead.
  */
 final class BatchWriter {
 
@@ -29,11 +37,18 @@ final class BatchWriter {
   private final String pipelineId;
   private final StarSink sink;
   private final FxDrop fxDrop;
+  private final Path stagingDir;
 
-  BatchWriter(String pipelineId, StarSink sink, FxDrop fxDrop) {
+  /**
+   * @param stagingDir where a batch is staged as files for the warehouse to bulk-load (the
+   *     backfill's large batches), or null to collect each batch to the driver (the stream's small
+   *     ones, where writing files would cost more than it saves)
+   */
+  BatchWriter(String pipelineId, StarSink sink, FxDrop fxDrop, Path stagingDir) {
     this.pipelineId = pipelineId;
     this.sink = sink;
     this.fxDrop = fxDrop;
+    this.stagingDir = stagingDir;
   }
 
   void write(Dataset<Row> kafkaRecords, long batchId) throws SQLException {
@@ -43,15 +58,58 @@ final class BatchWriter {
     // job for every table of the batch: the transform's output is a single frame, and the
     // Kafka positions for the ledger are taken from it too (tombstones carry no change and
     // are not counted).
-    List<ChangeRow> changes = new ArrayList<>();
-    List<DeadLetter> deadLetters = new ArrayList<>();
-    Map<String, SourceOffset> offsets = new TreeMap<>();
     // One task per core rather than one per topic partition: each task builds the transform's
     // projection (a large expression, over a hundred columns across sixteen tables) before its
     // first row, and with a task per partition that cost, not the records, set a small batch's
     // time (measured: 2.5-3.5 s of Spark for 100 or for 6,000 records, sixteen tasks).
     int cores = kafkaRecords.sparkSession().sparkContext().defaultParallelism();
-    List<Row> out = ChangeStreamTransform.transform(kafkaRecords.coalesce(cores)).collectAsList();
+    Dataset<Row> out = ChangeStreamTransform.transform(kafkaRecords.coalesce(cores));
+    Transformed t = stagingDir == null ? collect(out) : stageAsFiles(out, batchId);
+    FxDrop.Rates fx = fxDrop.changedRates();
+    StarBatch batch =
+        new StarBatch(
+            pipelineId,
+            batchId,
+            t.records(),
+            t.offsets(),
+            t.changes(),
+            merge(t.deadLetters(), fx.badLines()),
+            fx.rates());
+    long transformed = System.nanoTime();
+    BatchResult result = t.files() == null ? sink.apply(batch) : sink.apply(batch, t.files());
+    if (t.files() != null) {
+      deleteStaged(t.files().dir());
+    }
+    log.info(
+        "batch {}: {} records, {} changes, {} duplicates, {} stale, {} dead letters{}{} in {} ms"
+            + " (spark {} ms, duckdb {} ms)",
+        batchId,
+        t.records(),
+        result.rowsStaged(),
+        result.duplicates(),
+        result.stale(),
+        result.deadLetters(),
+        fx.rates().isEmpty() ? "" : ", " + fx.rates().size() + " FX rates",
+        result.alreadyApplied() ? " (already applied, skipped)" : "",
+        (System.nanoTime() - started) / 1_000_000,
+        (transformed - started) / 1_000_000,
+        (System.nanoTime() - transformed) / 1_000_000);
+  }
+
+  /** A transformed batch: its rows in the driver's memory, or in staged files. */
+  private record Transformed(
+      long records,
+      List<SourceOffset> offsets,
+      List<ChangeRow> changes,
+      List<DeadLetter> deadLetters,
+      StagedFiles files) {}
+
+  /** The stream's path: a small batch's rows are collected to the driver and appended. */
+  private static Transformed collect(Dataset<Row> transformed) {
+    List<ChangeRow> changes = new ArrayList<>();
+    List<DeadLetter> deadLetters = new ArrayList<>();
+    Map<String, SourceOffset> offsets = new TreeMap<>();
+    List<Row> out = transformed.collectAsList();
     for (Row r : out) {
       SourceOffset position =
           new SourceOffset(r.getAs("topic"), r.<Integer>getAs("partition"), r.getAs("offset"));
@@ -77,32 +135,28 @@ final class BatchWriter {
                 r.getAs("raw")));
       }
     }
-    FxDrop.Rates fx = fxDrop.changedRates();
-    StarBatch batch =
-        new StarBatch(
-            pipelineId,
-            batchId,
-            out.size(),
-            List.copyOf(offsets.values()),
-            changes,
-            merge(deadLetters, fx.badLines()),
-            fx.rates());
-    long transformed = System.nanoTime();
-    BatchResult result = sink.apply(batch);
-    log.info(
-        "batch {}: {} records, {} changes, {} duplicates, {} stale, {} dead letters{}{} in {} ms"
-            + " (spark {} ms, duckdb {} ms)",
-        batchId,
-        out.size(),
-        result.rowsStaged(),
-        result.duplicates(),
-        result.stale(),
-        result.deadLetters(),
-        fx.rates().isEmpty() ? "" : ", " + fx.rates().size() + " FX rates",
-        result.alreadyApplied() ? " (already applied, skipped)" : "",
-        (System.nanoTime() - started) / 1_000_000,
-        (transformed - started) / 1_000_000,
-        (System.nanoTime() - transformed) / 1_000_000);
+    return new Transformed(out.size(), List.copyOf(offsets.values()), changes, deadLetters, null);
+  }
+
+  /**
+   * The backfill's path: the executors write the batch as Parquet files, which the warehouse
+   * bulk-loads; neither the driver's heap nor a row-at-a-time append bounds the batch's size. A
+   * replayed batch overwrites the files an interrupted run left.
+   */
+  private Transformed stageAsFiles(Dataset<Row> transformed, long batchId) throws SQLException {
+    Path dir = stagingDir.resolve("batch-" + batchId);
+    transformed.write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    StagedFiles files = StagedFiles.read(dir);
+    return new Transformed(files.records(), files.offsets(), List.of(), files.deadLetters(), files);
+  }
+
+  private static void deleteStaged(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // The next run overwrites the batch's directory; nothing of the warehouse depends on it.
+      log.warn("could not delete the staged batch {}: {}", dir, e.getMessage());
+    }
   }
 
   private static List<DeadLetter> merge(List<DeadLetter> a, List<DeadLetter> b) {

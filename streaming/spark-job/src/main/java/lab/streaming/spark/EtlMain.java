@@ -72,6 +72,13 @@ public final class EtlMain implements Callable<Integer> {
   @Option(names = "--max-offsets-per-trigger", defaultValue = "200000")
   long maxOffsetsPerTrigger;
 
+  @Option(
+      names = "--staging-dir",
+      description =
+          "Stage each batch as Parquet files here for the warehouse to bulk-load, instead of"
+              + " collecting it to the driver: for a backfill's large batches (default: none)")
+  Path stagingDir;
+
   @Option(names = "--snapshot-every-ms", defaultValue = "2000")
   long snapshotEveryMs;
 
@@ -128,7 +135,8 @@ public final class EtlMain implements Callable<Integer> {
             Duration.ofMillis(triggerMs),
             maxOffsetsPerTrigger,
             Duration.ofMillis(snapshotEveryMs),
-            fxDir);
+            fxDir,
+            stagingDir);
     GapRepair.Source repair =
         repairJdbcUrl == null
             ? null
@@ -171,7 +179,9 @@ public final class EtlMain implements Callable<Integer> {
       SnapshotPublisher publisher = new SnapshotPublisher(sink, settings.snapshot());
       publisher.publish();
       log.info("warehouse open at {} ms", (System.nanoTime() - t0) / 1_000_000);
-      BatchWriter writer = new BatchWriter(pipelineId, sink, new FxDrop(spark, settings.fxDir()));
+      BatchWriter writer =
+          new BatchWriter(
+              pipelineId, sink, new FxDrop(spark, settings.fxDir()), settings.stagingDir());
       StreamingQuery query =
           changeStream(spark, settings)
               .writeStream()

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param snapshot where it publishes read-only copies for other tools
  * @param checkpoint Spark's checkpoint directory (source offsets, batch ids)
  * @param fxDir the FX rate file drop, or null for none
+ * @param stagingDir where batches are staged as Parquet files for the warehouse to bulk-load, or
+ *     null to collect each batch to the driver
  */
 public record EtlSettings(
     String kafkaBootstrap,
@@ -21,7 +23,8 @@ public record EtlSettings(
     Duration trigger,
     long maxOffsetsPerTrigger,
     Duration snapshotEvery,
-    Path fxDir) {
+    Path fxDir,
+    Path stagingDir) {
 
   public EtlSettings {
     Objects.requireNonNull(warehouse, "--warehouse is required");

@@ -48,7 +48,7 @@ final class GapRepair {
     this.sink = sink;
     this.source = source;
     this.pipelineId = pipelineId + "/repair";
-    this.writer = new BatchWriter(this.pipelineId, sink, new FxDrop(spark, null));
+    this.writer = new BatchWriter(this.pipelineId, sink, new FxDrop(spark, null), null);
   }
 
   /** Repairs what the grace period has turned into gaps; returns how many orders it re-read. */
