@@ -48,19 +48,17 @@ public record StagedFiles(
     String files = glob(dir);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
-      long records;
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM read_parquet(" + files + ")")) {
-        rs.next();
-        records = rs.getLong(1);
-      }
+      // One scan for the ledger: each partition's highest offset and its number of records.
+      long records = 0;
       List<SourceOffset> offsets = new ArrayList<>();
       try (ResultSet rs =
           s.executeQuery(
-              "SELECT topic, \"partition\", max(\"offset\") FROM read_parquet("
+              "SELECT topic, \"partition\", max(\"offset\"), count(*) FROM read_parquet("
                   + files
                   + ") GROUP BY topic, \"partition\" ORDER BY topic || '/' || \"partition\"")) {
         while (rs.next()) {
           offsets.add(new SourceOffset(rs.getString(1), rs.getInt(2), rs.getLong(3)));
+          records += rs.getLong(4);
         }
       }
       List<DeadLetter> dead = new ArrayList<>();
