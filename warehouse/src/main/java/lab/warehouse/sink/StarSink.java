@@ -226,16 +226,25 @@ public final class StarSink implements AutoCloseable {
    * so a reader never sees a half-written file.
    */
   public synchronized void publishSnapshot(Path target) throws SQLException {
+    long t0 = System.nanoTime();
     try (Statement s = connection.createStatement()) {
       s.execute("CHECKPOINT");
     }
     connection.commit();
+    long checkpointed = System.nanoTime();
     try {
       Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
       Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new SQLException("cannot publish the warehouse snapshot to " + target, e);
+    }
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "snapshot published: checkpoint {} ms, copy of {} MB {} ms",
+          (checkpointed - t0) / 1_000_000,
+          target.toFile().length() >> 20,
+          (System.nanoTime() - checkpointed) / 1_000_000);
     }
   }
 
