@@ -103,10 +103,16 @@ final class ChangeMerge {
     return targets.stream().map(Target::source).collect(Collectors.toSet());
   }
 
-  /** Staged changes no newer than the row they would replace; counted before the merge. */
-  String staleCount() {
+  /**
+   * Staged changes of the given shop tables no newer than the row they would replace; counted
+   * before the merge.
+   */
+  String staleCount(Set<String> staged) {
+    if (staged.isEmpty()) {
+      return "SELECT 0";
+    }
     return targets.stream()
-        .filter(t -> !t.history())
+        .filter(t -> !t.history() && staged.contains(t.source()))
         .map(
             t ->
                 "SELECT count(*) AS n FROM (SELECT DISTINCT * FROM ("
@@ -119,10 +125,17 @@ final class ChangeMerge {
         .collect(Collectors.joining(" UNION ALL ", "SELECT coalesce(sum(n), 0) FROM (", ")"));
   }
 
-  /** The statements that apply a batch, table by table. */
-  List<String> statements() {
+  /**
+   * The statements that apply a batch with changes of the given shop tables, table by table. A
+   * table without changes in the batch gets none: each statement costs 10-20 ms even with nothing
+   * to do, and a live batch touches about two thirds of the shop's tables.
+   */
+  List<String> statements(Set<String> staged) {
     List<String> out = new ArrayList<>();
     for (Target t : targets) {
+      if (!staged.contains(t.source())) {
+        continue;
+      }
       if (t.history()) {
         out.add(history(t));
       } else {

@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>DuckDB lets one process open the file for writing and locks out every other reader, so the
  * sink also publishes a read-only copy ({@link #publishSnapshot}) for the lab's other tools.
+ *
+ * <p>The sink checkpoints itself instead of leaving it to DuckDB: after a commit that left more
+ * than {@code -Dlab.warehouse.checkpoint-mb} (default 16, DuckDB's own default) in the WAL, and
+ * before each snapshot. Between checkpoints DuckDB writes a commit to the WAL and, for large
+ * inserts, into blocks of the file that the last checkpoint does not use; only a checkpoint
+ * rewrites what a reader of the file would read. So the snapshot's copy of the file can run while
+ * the next batches commit, as long as no checkpoint runs during the copy ({@code fileLock}).
  */
 public final class StarSink implements AutoCloseable {
 
@@ -34,18 +41,42 @@ public final class StarSink implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(StarSink.class);
 
+  /** DuckDB's own checkpoint threshold: high enough that DuckDB never checkpoints by itself. */
+  private static final String NO_AUTOMATIC_CHECKPOINT = "1000000GB";
+
+  private static final long DEFAULT_CHECKPOINT_MB = 16;
+
   private final Path file;
+  private final Path wal;
   private final DuckDBConnection connection;
   private final ChangeMerge merge;
+  private final long checkpointBytes;
 
-  private StarSink(Path file, DuckDBConnection connection, ChangeMerge merge) {
+  /**
+   * Held while the file is rewritten (a checkpoint, closing) and while a snapshot copies it. Taken
+   * inside the sink's monitor or alone, never the other way round.
+   */
+  private final Object fileLock = new Object();
+
+  private StarSink(Path file, DuckDBConnection connection, ChangeMerge merge, long checkpointMb) {
     this.file = file;
+    this.wal = file.resolveSibling(file.getFileName() + ".wal");
     this.connection = connection;
     this.merge = merge;
+    this.checkpointBytes = checkpointMb << 20;
   }
 
-  /** Opens (creating if needed) the warehouse file and its schema. */
+  /**
+   * Opens (creating if needed) the warehouse file and its schema; it checkpoints when a commit
+   * leaves more than {@code -Dlab.warehouse.checkpoint-mb} (default 16) in the WAL.
+   */
   public static StarSink open(Path file) throws SQLException {
+    Long configured = megabytes(CHECKPOINT_PROPERTY, 1);
+    return open(file, configured == null ? DEFAULT_CHECKPOINT_MB : configured);
+  }
+
+  /** As {@link #open(Path)} with the checkpoint threshold given; 0 checkpoints every commit. */
+  static StarSink open(Path file, long checkpointMb) throws SQLException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (IOException e) {
@@ -58,7 +89,7 @@ public final class StarSink implements AutoCloseable {
       createSession(connection);
       ChangeMerge merge = ChangeMerge.fromCatalog(connection);
       connection.setAutoCommit(false);
-      return new StarSink(file, connection, merge);
+      return new StarSink(file.toAbsolutePath(), connection, merge, checkpointMb);
     } catch (SQLException e) {
       connection.close();
       throw e;
@@ -122,12 +153,13 @@ public final class StarSink implements AutoCloseable {
       long rowsStaged = stager.stage(connection);
       stageFx(batch);
       long staged = System.nanoTime();
+      Set<String> tables = stagedTables();
       long duplicates = scalar(DUPLICATES);
-      long stale = scalar(merge.staleCount());
+      long stale = scalar(merge.staleCount(tables));
       long counted = System.nanoTime();
       long merged;
       try (Statement s = connection.createStatement()) {
-        for (String sql : merge.statements()) {
+        for (String sql : merge.statements(tables)) {
           timed(s, sql);
         }
         mergeFxRates(s, batch.fxRates());
@@ -142,18 +174,21 @@ public final class StarSink implements AutoCloseable {
       writeFreshness(batch);
       long booked = System.nanoTime();
       connection.commit();
+      long committed = System.nanoTime();
+      checkpointIfDue();
       if (log.isDebugEnabled()) {
         long done = System.nanoTime();
         log.debug(
             "batch {}: stage {} ms, duplicate and stale counts {} ms, merge {} ms, star {} ms,"
-                + " ledger {} ms, commit {} ms",
+                + " ledger {} ms, commit {} ms, checkpoint {} ms",
             batch.batchId(),
             (staged - t0) / 1_000_000,
             (counted - staged) / 1_000_000,
             (merged - counted) / 1_000_000,
             (built - merged) / 1_000_000,
             (booked - built) / 1_000_000,
-            (done - booked) / 1_000_000);
+            (committed - booked) / 1_000_000,
+            (done - committed) / 1_000_000);
       }
       return new BatchResult(false, rowsStaged, duplicates, stale, batch.deadLetters().size());
     } catch (SQLException | RuntimeException e) {
@@ -222,22 +257,25 @@ public final class StarSink implements AutoCloseable {
 
   /**
    * Writes a consistent read-only copy of the warehouse: checkpoint (so the file holds every
-   * committed batch and the WAL is empty), copy beside the target, then rename over it atomically
-   * so a reader never sees a half-written file.
+   * committed batch), copy beside the target, then rename over it atomically so a reader never sees
+   * a half-written file. Only the checkpoint holds up batches; they commit while the file is copied
+   * (see the class comment).
    */
-  public synchronized void publishSnapshot(Path target) throws SQLException {
+  public void publishSnapshot(Path target) throws SQLException {
     long t0 = System.nanoTime();
-    try (Statement s = connection.createStatement()) {
-      s.execute("CHECKPOINT");
+    synchronized (this) {
+      checkpoint();
     }
-    connection.commit();
     long checkpointed = System.nanoTime();
-    try {
-      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-      Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new SQLException("cannot publish the warehouse snapshot to " + target, e);
+    synchronized (fileLock) {
+      try {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new SQLException("cannot publish the warehouse snapshot to " + target, e);
+      }
     }
     if (log.isDebugEnabled()) {
       log.debug(
@@ -250,7 +288,9 @@ public final class StarSink implements AutoCloseable {
 
   @Override
   public synchronized void close() throws SQLException {
-    connection.close();
+    synchronized (fileLock) {
+      connection.close(); // DuckDB checkpoints on close
+    }
   }
 
   /** A DuckDB setting of the sink's session, as DuckDB prints it. */
@@ -263,6 +303,28 @@ public final class StarSink implements AutoCloseable {
         connection.commit();
         return value;
       }
+    }
+  }
+
+  /** Moves the WAL into the file; a snapshot's copy waits for it and it waits for a copy. */
+  private void checkpoint() throws SQLException {
+    synchronized (fileLock) {
+      try (Statement s = connection.createStatement()) {
+        s.execute("CHECKPOINT");
+      }
+      connection.commit();
+    }
+  }
+
+  private void checkpointIfDue() throws SQLException {
+    long walBytes;
+    try {
+      walBytes = Files.exists(wal) ? Files.size(wal) : 0;
+    } catch (IOException e) {
+      throw new SQLException("cannot read the size of the warehouse's WAL " + wal, e);
+    }
+    if (walBytes > checkpointBytes || checkpointBytes == 0) {
+      checkpoint();
     }
   }
 
@@ -286,10 +348,9 @@ public final class StarSink implements AutoCloseable {
       // Spark, Kafka and PostgreSQL, and one large join (a bad plan once reached 14 GB) got the
       // whole ETL killed by the kernel. Past its limit DuckDB spills to disk instead.
       s.execute("SET memory_limit = '" + memoryLimitMb() + "MB'");
-      Long checkpointMb = megabytes(CHECKPOINT_PROPERTY, 1);
-      if (checkpointMb != null) {
-        s.execute("SET checkpoint_threshold = '" + checkpointMb + "MB'");
-      }
+      // The sink checkpoints itself (checkpointIfDue, publishSnapshot): a checkpoint must never
+      // run while a snapshot copies the file.
+      s.execute("SET checkpoint_threshold = '" + NO_AUTOMATIC_CHECKPOINT + "'");
       s.execute(
           "CREATE TEMP TABLE stage_change (tbl VARCHAR, lsn BIGINT, source_ts_ms BIGINT,"
               + " is_deleted BOOLEAN, image VARCHAR)");
@@ -418,6 +479,18 @@ public final class StarSink implements AutoCloseable {
           (System.nanoTime() - t0) / 1_000_000,
           sql.strip().lines().findFirst().orElse(""));
     }
+  }
+
+  /** The shop tables the staged batch has changes of. */
+  private Set<String> stagedTables() throws SQLException {
+    Set<String> tables = new java.util.HashSet<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM stage_change")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    return tables;
   }
 
   /** Changes delivered more than once within the batch: same table, position, and image. */

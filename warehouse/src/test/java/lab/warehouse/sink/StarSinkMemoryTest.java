@@ -49,11 +49,20 @@ class StarSinkMemoryTest {
   }
 
   @Test
-  void aConfiguredCheckpointThresholdReachesDuckDb() throws Exception {
+  void theSinkCheckpointsItselfSoDuckDbsOwnThresholdIsOutOfReach() throws Exception {
     System.setProperty(StarSink.CHECKPOINT_PROPERTY, "2048");
 
     try (StarSink sink = StarSink.open(dir.resolve("wh.duckdb"))) {
-      assertThat(sink.setting("checkpoint_threshold")).isEqualTo("1.9 GiB");
+      assertThat(sink.setting("checkpoint_threshold")).endsWith("TiB");
     }
+  }
+
+  @Test
+  void aCheckpointThresholdThatIsNoNumberOfMegabytesIsRefused() {
+    System.setProperty(StarSink.CHECKPOINT_PROPERTY, "0");
+
+    assertThatThrownBy(() -> StarSink.open(dir.resolve("wh.duckdb")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-Dlab.warehouse.checkpoint-mb must be a number of megabytes >= 1");
   }
 }

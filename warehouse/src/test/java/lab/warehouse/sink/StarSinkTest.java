@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import lab.warehouse.schema.Freshness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,65 @@ class StarSinkTest {
 
     assertThat(redelivered.stale()).isEqualTo(changes.size());
     assertThat(query("SELECT count(*), sum(net_amount) FROM fact_sales")).isEqualTo("1|10.00");
+  }
+
+  @Test
+  void aSnapshotCopiedWhileBatchesCommitAndCheckpointIsAlwaysAConsistentWarehouse()
+      throws Exception {
+    // A sink that checkpoints after every commit, so checkpoints and copies contend all the time.
+    int orders = 15;
+    try (StarSink busy = StarSink.open(dir.resolve("busy.duckdb"), 0)) {
+      busy.apply(shop().customer(10, "consumer", 100).batch("p", 0));
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = 1; i <= orders; i++) {
+                  Changes order =
+                      new Changes()
+                          .order(i, 10L, "paid", NEW_YEAR, "EUR", null, 1000 + 2L * i)
+                          .line(i, 1, 7, 1, "5.00", 0, 1001 + 2L * i);
+                  try {
+                    busy.apply(order.batch("p", i));
+                  } catch (SQLException e) {
+                    throw new CompletionException(e);
+                  }
+                }
+              });
+      Path snapshot = dir.resolve("busy.snapshot.duckdb");
+      List<String> seen = new ArrayList<>();
+      boolean last = false;
+      while (!last) {
+        last = writer.isDone();
+        busy.publishSnapshot(snapshot);
+        // Every batch is one transaction: a snapshot holds whole batches, one fact line each.
+        String counts =
+            queryFile(
+                snapshot,
+                "SELECT (SELECT count(*) FROM etl_batch_ledger) - 1,"
+                    + " (SELECT count(*) FROM fact_sales), (SELECT count(*) FROM cur_order_items)");
+        String[] n = counts.split("\\|");
+        assertThat(n[1]).as("fact lines in a snapshot of %s batches", n[0]).isEqualTo(n[0]);
+        assertThat(n[2]).isEqualTo(n[0]);
+        seen.add(n[0]);
+      }
+      writer.get();
+      assertThat(seen).last().isEqualTo(String.valueOf(orders));
+      assertThat(seen).hasSizeGreaterThan(1);
+    }
+  }
+
+  @Test
+  void aCommitCheckpointsOnlyOnceTheWalPassesTheThreshold() throws SQLException {
+    Path wal = dir.resolve("wh.duckdb.wal");
+    apply(shop().customer(10, "consumer", 100));
+    assertThat(wal).exists();
+    assertThat(wal.toFile().length()).isPositive().isLessThan(16L << 20);
+
+    try (StarSink eager = StarSink.open(dir.resolve("eager.duckdb"), 0)) {
+      eager.apply(shop().customer(10, "consumer", 100).batch("p", 0));
+      Path eagerWal = dir.resolve("eager.duckdb.wal");
+      assertThat(eagerWal.toFile().length()).isZero();
+    }
   }
 
   @Test
@@ -470,8 +531,22 @@ class StarSinkTest {
   }
 
   private String query(String sql) throws SQLException {
-    try (Connection c = readSnapshot();
-        Statement s = c.createStatement();
+    try (Connection c = readSnapshot()) {
+      return rows(c, sql);
+    }
+  }
+
+  /** Reads a published snapshot the way the lab's readers do: read-only. */
+  private static String queryFile(Path snapshot, String sql) throws SQLException {
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + snapshot, readOnly)) {
+      return rows(c, sql);
+    }
+  }
+
+  private static String rows(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       List<String> rows = new ArrayList<>();
       int n = rs.getMetaData().getColumnCount();
