@@ -28,13 +28,11 @@ import org.slf4j.LoggerFactory;
  * sink also publishes a read-only copy ({@link #publishSnapshot}) for the lab's other tools.
  *
  * <p>The sink checkpoints itself instead of leaving it to DuckDB: after a commit that left more
- * than {@code -Dlab.warehouse.checkpoint-mb} (default 16, DuckDB's own default) in the WAL. A
- * snapshot does not checkpoint the warehouse: it copies the WAL (under the sink's lock, between two
- * batches), then the file (while batches commit), and lets a private DuckDB replay that WAL into
- * the copy and checkpoint it there, off the stream's path. Between checkpoints DuckDB appends a
- * commit to the WAL and writes large inserts into blocks of the file that the last checkpoint does
- * not use, so the copied file and WAL agree as long as no checkpoint ran between the two copies
- * ({@code fileLock}, {@code checkpoints}).
+ * than {@code -Dlab.warehouse.checkpoint-mb} (default 16, DuckDB's own default) in the WAL, and
+ * before each snapshot. Between checkpoints DuckDB writes a commit to the WAL and, for large
+ * inserts, into blocks of the file that the last checkpoint does not use; only a checkpoint
+ * rewrites what a reader of the file would read. So the snapshot's copy of the file can run while
+ * the next batches commit, as long as no checkpoint runs during the copy ({@code fileLock}).
  */
 public final class StarSink implements AutoCloseable {
 
@@ -48,12 +46,6 @@ public final class StarSink implements AutoCloseable {
 
   private static final long DEFAULT_CHECKPOINT_MB = 16;
 
-  /**
-   * A snapshot replays a WAL up to this size into its copy; a larger one (a backfill's, which
-   * checkpoints only at the end) is checkpointed into the warehouse first.
-   */
-  private static final long SNAPSHOT_REPLAY_LIMIT = 256L << 20;
-
   private final Path file;
   private final Path wal;
   private final DuckDBConnection connection;
@@ -65,9 +57,6 @@ public final class StarSink implements AutoCloseable {
    * inside the sink's monitor or alone, never the other way round.
    */
   private final Object fileLock = new Object();
-
-  /** Checkpoints so far; written under the sink's monitor and {@code fileLock}. */
-  private volatile long checkpoints;
 
   private StarSink(Path file, DuckDBConnection connection, ChangeMerge merge, long checkpointMb) {
     this.file = file;
@@ -267,74 +256,33 @@ public final class StarSink implements AutoCloseable {
   }
 
   /**
-   * Writes a consistent read-only copy of the warehouse and renames it over {@code target}
-   * atomically, so a reader never sees a half-written file. Batches wait only while the WAL is
-   * copied (see the class comment); the copy's replay and checkpoint run in a private DuckDB.
+   * Writes a consistent read-only copy of the warehouse: checkpoint (so the file holds every
+   * committed batch), copy beside the target, then rename over it atomically so a reader never sees
+   * a half-written file. Only the checkpoint holds up batches; they commit while the file is copied
+   * (see the class comment).
    */
   public void publishSnapshot(Path target) throws SQLException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    Path tmpWal = tmp.resolveSibling(tmp.getFileName() + ".wal");
-    try {
-      long t0 = System.nanoTime();
-      long walCopied = copyFileAndWal(tmp, tmpWal);
-      long copied = System.nanoTime();
-      if (walCopied > 0) {
-        replayInto(tmp);
-      }
-      long replayed = System.nanoTime();
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      if (log.isDebugEnabled()) {
-        log.debug(
-            "snapshot published: copy of {} MB and a WAL of {} KB {} ms, replay {} ms",
-            target.toFile().length() >> 20,
-            walCopied >> 10,
-            (copied - t0) / 1_000_000,
-            (replayed - copied) / 1_000_000);
-      }
-    } catch (IOException e) {
-      throw new SQLException("cannot publish the warehouse snapshot to " + target, e);
+    long t0 = System.nanoTime();
+    synchronized (this) {
+      checkpoint();
     }
-  }
-
-  /** Copies the WAL, then the file of the same checkpoint; returns the WAL's size. */
-  private long copyFileAndWal(Path tmp, Path tmpWal) throws IOException, SQLException {
-    while (true) {
-      long generation;
-      long walSize;
-      synchronized (this) { // no batch is half committed
-        if (walBytes() > SNAPSHOT_REPLAY_LIMIT) {
-          checkpoint();
-        }
-        generation = checkpoints;
-        walSize = walBytes();
-        if (walSize > 0) {
-          Files.copy(wal, tmpWal, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          Files.deleteIfExists(tmpWal);
-        }
+    long checkpointed = System.nanoTime();
+    synchronized (fileLock) {
+      try {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new SQLException("cannot publish the warehouse snapshot to " + target, e);
       }
-      synchronized (fileLock) { // no checkpoint rewrites the file meanwhile
-        if (generation == checkpoints) {
-          Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-          return walSize;
-        }
-      }
-      // A batch's commit checkpointed between the two copies: the WAL copied belongs to the file
-      // as it was before. Rare (once per checkpoint threshold), so simply copy again.
     }
-  }
-
-  /**
-   * Opens the copy in a private DuckDB, which replays its WAL, and checkpoints it into the file.
-   */
-  private static void replayInto(Path copy) throws SQLException {
-    java.util.Properties config = new java.util.Properties();
-    // In the background of the stream: one thread, little memory (past it DuckDB spills).
-    config.setProperty("threads", "1");
-    config.setProperty("memory_limit", "512MB");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + copy, config);
-        Statement s = c.createStatement()) {
-      s.execute("CHECKPOINT");
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "snapshot published: checkpoint {} ms, copy of {} MB {} ms",
+          (checkpointed - t0) / 1_000_000,
+          target.toFile().length() >> 20,
+          (System.nanoTime() - checkpointed) / 1_000_000);
     }
   }
 
@@ -342,7 +290,6 @@ public final class StarSink implements AutoCloseable {
   public synchronized void close() throws SQLException {
     synchronized (fileLock) {
       connection.close(); // DuckDB checkpoints on close
-      checkpoints++;
     }
   }
 
@@ -366,21 +313,18 @@ public final class StarSink implements AutoCloseable {
         s.execute("CHECKPOINT");
       }
       connection.commit();
-      checkpoints++;
     }
   }
 
   private void checkpointIfDue() throws SQLException {
-    if (walBytes() > checkpointBytes || checkpointBytes == 0) {
-      checkpoint();
-    }
-  }
-
-  private long walBytes() throws SQLException {
+    long walBytes;
     try {
-      return Files.exists(wal) ? Files.size(wal) : 0;
+      walBytes = Files.exists(wal) ? Files.size(wal) : 0;
     } catch (IOException e) {
       throw new SQLException("cannot read the size of the warehouse's WAL " + wal, e);
+    }
+    if (walBytes > checkpointBytes || checkpointBytes == 0) {
+      checkpoint();
     }
   }
 
