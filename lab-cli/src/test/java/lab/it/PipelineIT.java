@@ -23,8 +23,6 @@ import lab.shop.gen.LiveWorkload;
 import lab.shop.gen.ShopSeeder;
 import lab.shop.gen.ShopSize;
 import lab.shop.schema.ShopMigrations;
-import lab.verify.Reconciler;
-import lab.verify.Reconciliation;
 import lab.verify.WarehouseReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -142,18 +140,7 @@ class PipelineIT {
   }
 
   private static void awaitReconciled(LocalLab lab) {
-    await()
-        .atMost(CATCH_UP)
-        .pollInterval(Duration.ofSeconds(1))
-        .ignoreExceptions()
-        .until(() -> reconcileSnapshot(lab).ok());
-  }
-
-  private static Reconciliation reconcileSnapshot(LocalLab lab) throws Exception {
-    try (Connection shop = lab.postgres().connectShop();
-        WarehouseReader.Opened wh = WarehouseReader.open(lab.settings(), true)) {
-      return Reconciler.reconcile(shop, wh.connection());
-    }
+    TestLab.awaitReconciled(lab, CATCH_UP);
   }
 
   private static long absorbedRedeliveries(LocalLab lab) throws Exception {

@@ -1,12 +1,20 @@
 package lab.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Ports;
 import lab.services.ServiceStatus;
+import lab.verify.Reconciler;
+import lab.verify.Reconciliation;
+import lab.verify.WarehouseReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +82,34 @@ final class TestLab {
     lab.postgres().start();
     lab.kafka().start();
     return lab;
+  }
+
+  /**
+   * Waits until the published warehouse snapshot reconciles exactly with the shop; on timeout the
+   * failure names the checks that still differ (or why the snapshot could not be read).
+   */
+  static void awaitReconciled(LocalLab lab, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              Reconciliation r = reconcileSnapshot(lab);
+              assertThat(r.checks())
+                  .as("shop vs warehouse checks")
+                  .allMatch(Reconciliation.Check::ok);
+              assertThat(r.differingOrders())
+                  .as("orders that differ: %s", r.differences())
+                  .isZero();
+            });
+  }
+
+  static Reconciliation reconcileSnapshot(LocalLab lab) throws Exception {
+    try (Connection shop = lab.postgres().connectShop();
+        WarehouseReader.Opened wh = WarehouseReader.open(lab.settings(), true)) {
+      return Reconciler.reconcile(shop, wh.connection());
+    }
   }
 
   /**
