@@ -14,9 +14,7 @@ import lab.services.LocalLab;
 import lab.services.Pipeline;
 import lab.shop.gen.MessyData;
 import lab.shop.gen.ShopProfile;
-import lab.shop.gen.ShopSeeder;
 import lab.shop.gen.ShopSize;
-import lab.shop.schema.ShopMigrations;
 import lab.verify.Reconciler;
 import lab.verify.WarehouseReader;
 import lab.warehouse.catalog.CatalogQuery;
@@ -46,11 +44,7 @@ class CatalogEqualityIT {
     LabSettings settings = TestLab.settings(home);
     LocalLab lab = TestLab.up(settings);
     try {
-      lab.resetPipelineState();
-      try (Connection shop = lab.postgres().connectShop()) {
-        ShopMigrations.migrate(shop);
-        new ShopSeeder().seed(shop, SMALL_SHOP, 42, withoutDuplicatePersons(), p -> {});
-      }
+      TestLab.seedFreshShop(lab, SMALL_SHOP, 42, withoutDuplicatePersons());
       Pipeline pipeline = lab.pipeline();
       pipeline.startEtl();
       pipeline.startCdc(Pipeline.CdcOptions.DEFAULT);

@@ -11,9 +11,8 @@ import java.time.Duration;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Pipeline;
-import lab.shop.gen.ShopSeeder;
+import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
-import lab.shop.schema.ShopMigrations;
 import lab.verify.WarehouseReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +34,7 @@ class GapRepairIT {
     LabSettings settings = TestLab.settings(home);
     LocalLab lab = TestLab.up(settings);
     try {
-      lab.resetPipelineState();
-      try (Connection shop = lab.postgres().connectShop()) {
-        ShopMigrations.migrate(shop);
-        new ShopSeeder().seed(shop, TINY_SHOP, 7, n -> {});
-      }
+      TestLab.seedFreshShop(lab, TINY_SHOP, 7, ShopProfile.REALISTIC);
       Pipeline pipeline = lab.pipeline();
       pipeline.startEtl();
       pipeline.startCdc(Pipeline.CdcOptions.DEFAULT);

@@ -15,9 +15,8 @@ import lab.cli.LabCommand;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Pipeline;
-import lab.shop.gen.ShopSeeder;
+import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
-import lab.shop.schema.ShopMigrations;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +39,7 @@ class LoadResetIT {
     LabSettings settings = TestLab.settings(home);
     LocalLab lab = TestLab.up(settings);
     try {
-      lab.resetPipelineState();
-      try (Connection shop = lab.postgres().connectShop()) {
-        ShopMigrations.migrate(shop);
-        new ShopSeeder().seed(shop, new ShopSize(200, 40, 1_500), 42, n -> {});
-      }
+      TestLab.seedFreshShop(lab, new ShopSize(200, 40, 1_500), 42, ShopProfile.REALISTIC);
       Pipeline pipeline = lab.pipeline();
       pipeline.startEtl();
       pipeline.startCdc(Pipeline.CdcOptions.DEFAULT);

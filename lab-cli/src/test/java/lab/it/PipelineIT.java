@@ -20,9 +20,8 @@ import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Pipeline;
 import lab.shop.gen.LiveWorkload;
-import lab.shop.gen.ShopSeeder;
+import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
-import lab.shop.schema.ShopMigrations;
 import lab.verify.WarehouseReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,11 +55,7 @@ class PipelineIT {
     LabSettings settings = TestLab.settings(home);
     LocalLab lab = TestLab.up(settings);
     try {
-      lab.resetPipelineState();
-      try (Connection shop = lab.postgres().connectShop()) {
-        ShopMigrations.migrate(shop);
-        new ShopSeeder().seed(shop, SMALL_SHOP, 42, n -> {});
-      }
+      TestLab.seedFreshShop(lab, SMALL_SHOP, 42, ShopProfile.REALISTIC);
       Pipeline pipeline = lab.pipeline();
       pipeline.startEtl();
       pipeline.startCdc(new Pipeline.CdcOptions(RARE_OFFSET_FLUSH));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,10 @@ import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Ports;
 import lab.services.ServiceStatus;
+import lab.shop.gen.ShopProfile;
+import lab.shop.gen.ShopSeeder;
+import lab.shop.gen.ShopSize;
+import lab.shop.schema.ShopMigrations;
 import lab.verify.Reconciler;
 import lab.verify.Reconciliation;
 import lab.verify.WarehouseReader;
@@ -82,6 +87,19 @@ final class TestLab {
     lab.postgres().start();
     lab.kafka().start();
     return lab;
+  }
+
+  /**
+   * A fresh start for a pipeline test: no change topics, CDC state, checkpoint or warehouse left
+   * from an earlier test, and a shop migrated and seeded with the given size, seed and profile.
+   */
+  static void seedFreshShop(LocalLab lab, ShopSize size, long seed, ShopProfile profile)
+      throws SQLException {
+    lab.resetPipelineState();
+    try (Connection shop = lab.postgres().connectShop()) {
+      ShopMigrations.migrate(shop);
+      new ShopSeeder().seed(shop, size, seed, profile, p -> {});
+    }
   }
 
   /**
