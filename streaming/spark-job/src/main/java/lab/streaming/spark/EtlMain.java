@@ -165,7 +165,13 @@ public final class EtlMain implements Callable<Integer> {
       // Local mode: bind to loopback and skip the hostname lookup entirely.
       builder
           .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1");
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          // Checkpoint files without a chmod process per file (NioLocalFileSystem).
+          .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
+          .config(
+              "spark.sql.streaming.checkpointFileManagerClass",
+              "org.apache.spark.sql.execution.streaming.checkpointing"
+                  + ".FileSystemBasedCheckpointFileManager");
     } else if (!jars.isEmpty()) {
       // On a cluster the executors must reach the driver by its host name (SPARK_LOCAL_HOSTNAME)
       // and load the job's classes, which only the driver has.
