@@ -158,7 +158,7 @@ public final class Pipeline {
             ETL_MODULE,
             name,
             mainClass,
-            // DuckDB checkpoints at a commit whose WAL passes checkpoint_threshold (16 MB): every
+            // The sink checkpoints after a commit whose WAL passes 16 MB (StarSink): every
             // 200k batch of a backfill did, rewriting the touched row groups and indexes of a
             // growing file (5-6 s of a 17 s batch late at scale 1). Nobody reads a backfill
             // before it ends, so it checkpoints once, at the end: 466 s instead of 707 s at scale
