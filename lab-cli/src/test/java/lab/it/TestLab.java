@@ -123,7 +123,7 @@ final class TestLab {
             });
   }
 
-  static Reconciliation reconcileSnapshot(LocalLab lab) throws Exception {
+  private static Reconciliation reconcileSnapshot(LocalLab lab) throws Exception {
     try (Connection shop = lab.postgres().connectShop();
         WarehouseReader.Opened wh = WarehouseReader.open(lab.settings(), true)) {
       return Reconciler.reconcile(shop, wh.connection());

@@ -108,21 +108,22 @@ final class ChangeMerge {
    * before the merge.
    */
   String staleCount(Set<String> staged) {
-    if (staged.isEmpty()) {
-      return "SELECT 0";
-    }
-    return targets.stream()
-        .filter(t -> !t.history() && staged.contains(t.source()))
-        .map(
-            t ->
-                "SELECT count(*) AS n FROM (SELECT DISTINCT * FROM ("
-                    + t.rows(t.key())
-                    + ")) s JOIN "
-                    + t.name()
-                    + " w USING ("
-                    + String.join(", ", t.key())
-                    + ") WHERE s.source_lsn <= w.source_lsn")
-        .collect(Collectors.joining(" UNION ALL ", "SELECT coalesce(sum(n), 0) FROM (", ")"));
+    List<String> counts =
+        targets.stream()
+            .filter(t -> !t.history() && staged.contains(t.source()))
+            .map(
+                t ->
+                    "SELECT count(*) AS n FROM (SELECT DISTINCT * FROM ("
+                        + t.rows(t.key())
+                        + ")) s JOIN "
+                        + t.name()
+                        + " w USING ("
+                        + String.join(", ", t.key())
+                        + ") WHERE s.source_lsn <= w.source_lsn")
+            .toList();
+    return counts.isEmpty()
+        ? "SELECT 0"
+        : "SELECT coalesce(sum(n), 0) FROM (" + String.join(" UNION ALL ", counts) + ")";
   }
 
   /**
