@@ -153,13 +153,14 @@ public final class StarSink implements AutoCloseable {
       long rowsStaged = stager.stage(connection);
       stageFx(batch);
       long staged = System.nanoTime();
-      Set<String> tables = stagedTables();
+      Set<String> tables = stagedTables(false);
+      Set<String> deleted = stagedTables(true);
       long duplicates = scalar(DUPLICATES);
       long stale = scalar(merge.staleCount(tables));
       long counted = System.nanoTime();
       long merged;
       try (Statement s = connection.createStatement()) {
-        for (String sql : merge.statements(tables)) {
+        for (String sql : merge.statements(tables, deleted)) {
           timed(s, sql);
         }
         mergeFxRates(s, batch.fxRates());
@@ -481,11 +482,14 @@ public final class StarSink implements AutoCloseable {
     }
   }
 
-  /** The shop tables the staged batch has changes of. */
-  private Set<String> stagedTables() throws SQLException {
+  /** The shop tables the staged batch has changes of, or only those it deletes rows of. */
+  private Set<String> stagedTables(boolean deletesOnly) throws SQLException {
     Set<String> tables = new java.util.HashSet<>();
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM stage_change")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT DISTINCT tbl FROM stage_change"
+                    + (deletesOnly ? " WHERE is_deleted" : ""))) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }

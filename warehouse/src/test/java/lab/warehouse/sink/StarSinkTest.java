@@ -190,6 +190,25 @@ class StarSinkTest {
   }
 
   @Test
+  void aDeleteLeavesATombstoneThatKeepsTheRowsLastAttributesWhereverTheBatchesWereCut()
+      throws SQLException {
+    // An erasure deletes the customer's addresses; a delete carries only the key.
+    apply(shop().customer(10, "consumer", 100).address(1, 10, "Berlin", "DE", SIGN_UP, 101));
+    apply(new Changes().delete("customer_addresses", 300, "{\"address_id\":1}"));
+    apply(
+        new Changes()
+            .address(2, 10, "Paris", "FR", MOVED, 400)
+            .delete("customer_addresses", 401, "{\"address_id\":2}")
+            .address(3, 10, "Rome", "IT", LATER, 402));
+
+    assertThat(
+            query(
+                "SELECT string_agg(address_id || ':' || city || ':' || is_deleted, ','"
+                    + " ORDER BY address_id) FROM cur_customer_addresses"))
+        .isEqualTo("1:Berlin:true,2:Paris:true,3:Rome:false");
+  }
+
+  @Test
   void duplicatesWithinABatchAreCountedAndAppliedOnce() throws SQLException {
     Changes changes = shop().order(1, null, "placed", NEW_YEAR, "EUR", "CARD-1", 200);
     changes.rows.add(changes.rows.get(changes.rows.size() - 1));
@@ -378,6 +397,12 @@ class StarSinkTest {
 
     Changes row(String table, long lsn, String json) {
       rows.add(new ChangeRow(table, lsn, 1_767_258_000_000L + lsn, false, json));
+      return this;
+    }
+
+    /** A delete as Debezium sends it: the row's key only. */
+    Changes delete(String table, long lsn, String keyJson) {
+      rows.add(new ChangeRow(table, lsn, 1_767_258_000_000L + lsn, true, keyJson));
       return this;
     }
 
