@@ -54,6 +54,11 @@ class DebeziumConfigTest {
   }
 
   @Test
+  void handsOverChangesWithinAFractionOfTheStreamsBatchInterval() {
+    assertThat(Long.parseLong(props.getProperty("poll.interval.ms"))).isLessThanOrEqualTo(100);
+  }
+
+  @Test
   void writesPlainJsonWithoutConnectSchemas() {
     assertThat(props)
         .containsEntry("key.converter.schemas.enable", "false")
