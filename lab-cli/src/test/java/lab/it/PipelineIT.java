@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,15 +18,12 @@ import lab.cli.LabCommand;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Pipeline;
-import lab.shop.gen.LiveWorkload;
 import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
 import lab.verify.WarehouseReader;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,12 +55,12 @@ class PipelineIT {
       Pipeline pipeline = lab.pipeline();
       pipeline.startEtl();
       pipeline.startCdc(new Pipeline.CdcOptions(RARE_OFFSET_FLUSH));
-      writeLive(lab, Duration.ofSeconds(4), 1);
+      TestLab.writeLive(lab, Duration.ofSeconds(4), 1);
       awaitReconciled(lab);
 
       long delivered = countChangeRecords(settings);
       CompletableFuture<Void> writer =
-          CompletableFuture.runAsync(() -> writeLive(lab, Duration.ofSeconds(8), 2));
+          CompletableFuture.runAsync(() -> TestLab.writeLive(lab, Duration.ofSeconds(8), 2));
       await()
           .atMost(Duration.ofMinutes(1))
           .until(() -> countChangeRecords(settings) > delivered + 200);
@@ -86,7 +82,7 @@ class PipelineIT {
       // The Spark job killed mid-stream replays from its checkpoint: a batch it had applied but
       // not yet committed in the checkpoint must be skipped by the warehouse's ledger.
       CompletableFuture<Void> moreWrites =
-          CompletableFuture.runAsync(() -> writeLive(lab, Duration.ofSeconds(8), 3));
+          CompletableFuture.runAsync(() -> TestLab.writeLive(lab, Duration.ofSeconds(8), 3));
       long beforeEtlKill = countChangeRecords(settings);
       await()
           .atMost(Duration.ofMinutes(1))
@@ -126,14 +122,6 @@ class PipelineIT {
         .allSatisfy(s -> assertThat(s.state().healthy()).as(s.name() + " stopped").isFalse());
   }
 
-  private static void writeLive(LocalLab lab, Duration duration, long seed) {
-    try (Connection shop = lab.postgres().connectShop()) {
-      new LiveWorkload().run(shop, 40, duration, seed, p -> {});
-    } catch (Exception e) {
-      throw new IllegalStateException("live workload failed", e);
-    }
-  }
-
   private static void awaitReconciled(LocalLab lab) {
     TestLab.awaitReconciled(lab, CATCH_UP);
   }
@@ -150,7 +138,7 @@ class PipelineIT {
 
   /** Records in the change topics (tombstones included), from their end offsets. */
   private static long countChangeRecords(LabSettings settings) {
-    try (KafkaConsumer<String, String> consumer = consumer(settings)) {
+    try (KafkaConsumer<String, String> consumer = TestLab.changeConsumer(settings)) {
       List<TopicPartition> partitions = changePartitions(consumer);
       return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
     }
@@ -163,7 +151,7 @@ class PipelineIT {
     ObjectMapper json = new ObjectMapper();
     Set<String> distinct = new HashSet<>();
     long records = 0;
-    try (KafkaConsumer<String, String> consumer = consumer(settings)) {
+    try (KafkaConsumer<String, String> consumer = TestLab.changeConsumer(settings)) {
       List<TopicPartition> partitions = changePartitions(consumer);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -191,18 +179,5 @@ class PipelineIT {
         .flatMap(e -> e.getValue().stream())
         .map(p -> new TopicPartition(p.topic(), p.partition()))
         .toList();
-  }
-
-  private static KafkaConsumer<String, String> consumer(LabSettings settings) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            settings.kafkaBootstrap(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            5000),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }

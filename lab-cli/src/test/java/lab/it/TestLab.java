@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Ports;
 import lab.services.ServiceStatus;
+import lab.shop.gen.LiveWorkload;
 import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSeeder;
 import lab.shop.gen.ShopSize;
@@ -20,6 +22,9 @@ import lab.shop.schema.ShopMigrations;
 import lab.verify.Reconciler;
 import lab.verify.Reconciliation;
 import lab.verify.WarehouseReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +133,29 @@ final class TestLab {
         WarehouseReader.Opened wh = WarehouseReader.open(lab.settings(), true)) {
       return Reconciler.reconcile(shop, wh.connection());
     }
+  }
+
+  /** The shop's live workload at 40 transactions a second for the given time. */
+  static void writeLive(LocalLab lab, Duration duration, long seed) {
+    try (Connection shop = lab.postgres().connectShop()) {
+      new LiveWorkload().run(shop, 40, duration, seed, p -> {});
+    } catch (Exception e) {
+      throw new IllegalStateException("live workload failed", e);
+    }
+  }
+
+  /** A consumer for reading the change topics by hand: no group, no committed offsets. */
+  static KafkaConsumer<String, String> changeConsumer(LabSettings settings) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            settings.kafkaBootstrap(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            5000),
+        new StringDeserializer(),
+        new StringDeserializer());
   }
 
   /**
