@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,44 @@ class NioLocalFileSystemTest {
       }
       assertThat(fs.getFileStatus(file).getPermission()).isEqualTo(new FsPermission((short) 0640));
     }
+  }
+
+  /**
+   * The point of the class: no child process. A JVM whose PATH finds no program writes
+   * checkpoint-style files through it; through Hadoop's own local file system the same writes fail,
+   * because they run {@code chmod}.
+   */
+  @Test
+  void writesWithoutStartingAnyProgram() throws Exception {
+    Child nio = writeWithoutPrograms(NioLocalFileSystem.class.getName(), dir.resolve("nio"));
+    Child hadoops = writeWithoutPrograms(LocalFileSystem.class.getName(), dir.resolve("hadoop"));
+
+    assertThat(nio.exitCode()).as("exit code; output:%n%s", nio.output()).isZero();
+    assertThat(dir.resolve("nio/offsets/0")).exists();
+    assertThat(hadoops.exitCode()).as("Hadoop's own local file system without chmod").isNotZero();
+    assertThat(hadoops.output()).contains("chmod");
+  }
+
+  private record Child(int exitCode, String output) {}
+
+  private static Child writeWithoutPrograms(String fileSystem, java.nio.file.Path target)
+      throws Exception {
+    java.nio.file.Path javaBin =
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                javaBin.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CheckpointStyleWrites.class.getName(),
+                fileSystem,
+                target.toString())
+            .redirectErrorStream(true);
+    pb.environment().put("PATH", "/nonexistent");
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the child JVM finished").isTrue();
+    return new Child(p.exitValue(), output);
   }
 
   @Test
