@@ -58,12 +58,25 @@ public final class StarSink implements AutoCloseable {
    */
   private final Object fileLock = new Object();
 
-  private StarSink(Path file, DuckDBConnection connection, ChangeMerge merge, long checkpointMb) {
+  /** How a snapshot copies the file: {@link Files#copy}, or a test's copy that pauses midway. */
+  interface FileCopy {
+    void copy(Path from, Path to) throws IOException;
+  }
+
+  private final FileCopy fileCopy;
+
+  private StarSink(
+      Path file,
+      DuckDBConnection connection,
+      ChangeMerge merge,
+      long checkpointMb,
+      FileCopy fileCopy) {
     this.file = file;
     this.wal = file.resolveSibling(file.getFileName() + ".wal");
     this.connection = connection;
     this.merge = merge;
     this.checkpointBytes = checkpointMb << 20;
+    this.fileCopy = fileCopy;
   }
 
   /**
@@ -77,6 +90,14 @@ public final class StarSink implements AutoCloseable {
 
   /** As {@link #open(Path)} with the checkpoint threshold given; 0 checkpoints every commit. */
   static StarSink open(Path file, long checkpointMb) throws SQLException {
+    return open(
+        file,
+        checkpointMb,
+        (from, to) -> Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING));
+  }
+
+  /** As {@link #open(Path, long)}, with the snapshot's file copy given. */
+  static StarSink open(Path file, long checkpointMb, FileCopy fileCopy) throws SQLException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (IOException e) {
@@ -89,7 +110,7 @@ public final class StarSink implements AutoCloseable {
       createSession(connection);
       ChangeMerge merge = ChangeMerge.fromCatalog(connection);
       connection.setAutoCommit(false);
-      return new StarSink(file.toAbsolutePath(), connection, merge, checkpointMb);
+      return new StarSink(file.toAbsolutePath(), connection, merge, checkpointMb, fileCopy);
     } catch (SQLException e) {
       connection.close();
       throw e;
@@ -271,7 +292,7 @@ public final class StarSink implements AutoCloseable {
     synchronized (fileLock) {
       try {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+        fileCopy.copy(file, tmp);
         Files.move(
             tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {

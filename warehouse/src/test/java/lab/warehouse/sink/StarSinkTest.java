@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,6 +20,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import lab.warehouse.schema.Freshness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +178,65 @@ class StarSinkTest {
       writer.get();
       assertThat(seen).last().isEqualTo(String.valueOf(orders));
       assertThat(seen).hasSizeGreaterThan(1);
+    }
+  }
+
+  /**
+   * The copy runs outside the sink's lock, so batches commit meanwhile; a checkpoint would rewrite
+   * blocks of the file under it. Held halfway, a copy must keep the next batch's checkpoint (after
+   * every commit here) waiting, and the snapshot must be the warehouse before that batch.
+   */
+  @Test
+  void noCheckpointRunsWhileASnapshotIsBeingCopied() throws Exception {
+    CountDownLatch copying = new CountDownLatch(1);
+    CountDownLatch batchDone = new CountDownLatch(1);
+    AtomicBoolean batchFinishedDuringCopy = new AtomicBoolean();
+    StarSink.FileCopy heldHalfway =
+        (from, to) -> {
+          long size = Files.size(from);
+          try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+              FileChannel out =
+                  FileChannel.open(
+                      to,
+                      StandardOpenOption.CREATE,
+                      StandardOpenOption.TRUNCATE_EXISTING,
+                      StandardOpenOption.WRITE)) {
+            in.transferTo(0, size / 2, out);
+            copying.countDown();
+            try {
+              batchFinishedDuringCopy.set(batchDone.await(2, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            in.transferTo(size / 2, Files.size(from) - size / 2, out);
+          }
+        };
+    Path snapshot = dir.resolve("held.snapshot.duckdb");
+    try (StarSink held = StarSink.open(dir.resolve("held.duckdb"), 0, heldHalfway)) {
+      held.apply(shop().customer(10, "consumer", 100).batch("p", 0));
+      CompletableFuture<Void> batch =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  copying.await();
+                  held.apply(
+                      new Changes()
+                          .order(1, 10L, "paid", NEW_YEAR, "EUR", null, 200)
+                          .line(1, 1, 7, 1, "5.00", 0, 201)
+                          .batch("p", 1));
+                  batchDone.countDown();
+                } catch (SQLException | InterruptedException e) {
+                  throw new CompletionException(e);
+                }
+              });
+
+      held.publishSnapshot(snapshot);
+      batch.get(1, TimeUnit.MINUTES);
+
+      assertThat(batchFinishedDuringCopy).as("a batch checkpointed during the copy").isFalse();
+      assertThat(queryFile(snapshot, "SELECT count(*) FROM etl_batch_ledger")).isEqualTo("1");
+      held.publishSnapshot(snapshot);
+      assertThat(queryFile(snapshot, "SELECT count(*) FROM fact_sales")).isEqualTo("1");
     }
   }
 
