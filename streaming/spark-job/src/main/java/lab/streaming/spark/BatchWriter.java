@@ -51,19 +51,32 @@ final class BatchWriter {
     this.stagingDir = stagingDir;
   }
 
+  /**
+   * The transform as the driver runs it. One task per core rather than one per topic partition:
+   * each task builds the transform's projection (a large expression, over a hundred columns across
+   * sixteen tables) before its first row, and with a task per partition that cost, not the records,
+   * set a small batch's time (measured: 2.5-3.5 s of Spark for 100 or for 6,000 records, sixteen
+   * tasks). Applied to the stream itself, so that Spark analyses the plan once per query, not once
+   * per micro-batch.
+   */
+  static Dataset<Row> transform(Dataset<Row> kafkaRecords) {
+    int cores = kafkaRecords.sparkSession().sparkContext().defaultParallelism();
+    return ChangeStreamTransform.transform(kafkaRecords.coalesce(cores));
+  }
+
+  /** Transforms a batch of Kafka records and writes it (a repair's re-read rows, a test). */
   void write(Dataset<Row> kafkaRecords, long batchId) throws SQLException {
+    writeTransformed(transform(kafkaRecords), batchId);
+  }
+
+  /** Writes one micro-batch of the stream, already {@link #transform transformed}. */
+  void writeTransformed(Dataset<Row> out, long batchId) throws SQLException {
     long started = System.nanoTime();
     // Every path consumes the batch, even a replay the ledger will skip: Spark 4.2's
     // stateful queries fail commit validation when foreachBatch leaves it unread. One Spark
     // job for every table of the batch: the transform's output is a single frame, and the
     // Kafka positions for the ledger are taken from it too (tombstones carry no change and
     // are not counted).
-    // One task per core rather than one per topic partition: each task builds the transform's
-    // projection (a large expression, over a hundred columns across sixteen tables) before its
-    // first row, and with a task per partition that cost, not the records, set a small batch's
-    // time (measured: 2.5-3.5 s of Spark for 100 or for 6,000 records, sixteen tasks).
-    int cores = kafkaRecords.sparkSession().sparkContext().defaultParallelism();
-    Dataset<Row> out = ChangeStreamTransform.transform(kafkaRecords.coalesce(cores));
     Transformed t = stagingDir == null ? collect(out) : stageAsFiles(out, batchId);
     FxDrop.Rates fx = fxDrop.changedRates();
     StarBatch batch =

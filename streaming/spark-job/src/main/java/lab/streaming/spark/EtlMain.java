@@ -189,7 +189,7 @@ public final class EtlMain implements Callable<Integer> {
           new BatchWriter(
               pipelineId, sink, new FxDrop(spark, settings.fxDir()), settings.stagingDir());
       StreamingQuery query =
-          changeStream(spark, settings)
+          BatchWriter.transform(changeStream(spark, settings))
               .writeStream()
               .queryName("shop-to-star")
               .option("checkpointLocation", settings.checkpoint().toString())
@@ -200,7 +200,7 @@ public final class EtlMain implements Callable<Integer> {
               .foreachBatch(
                   (VoidFunction2<Dataset<Row>, Long>)
                       (batch, batchId) -> {
-                        writer.write(batch, batchId);
+                        writer.writeTransformed(batch, batchId);
                         publisher.markDirty();
                       })
               .start();
