@@ -174,14 +174,13 @@ public final class StarSink implements AutoCloseable {
       long rowsStaged = stager.stage(connection);
       stageFx(batch);
       long staged = System.nanoTime();
-      Set<String> tables = stagedTables(false);
-      Set<String> deleted = stagedTables(true);
+      StagedTables tables = stagedTables();
       long duplicates = scalar(DUPLICATES);
-      long stale = scalar(merge.staleCount(tables));
+      long stale = scalar(merge.staleCount(tables.changed()));
       long counted = System.nanoTime();
       long merged;
       try (Statement s = connection.createStatement()) {
-        for (String sql : merge.statements(tables, deleted)) {
+        for (String sql : merge.statements(tables.changed(), tables.deleted())) {
           timed(s, sql);
         }
         mergeFxRates(s, batch.fxRates());
@@ -503,19 +502,23 @@ public final class StarSink implements AutoCloseable {
     }
   }
 
-  /** The shop tables the staged batch has changes of, or only those it deletes rows of. */
-  private Set<String> stagedTables(boolean deletesOnly) throws SQLException {
-    Set<String> tables = new java.util.HashSet<>();
+  /** The shop tables a staged batch has changes of, and those of them it deletes rows of. */
+  private record StagedTables(Set<String> changed, Set<String> deleted) {}
+
+  private StagedTables stagedTables() throws SQLException {
+    Set<String> changed = new java.util.HashSet<>();
+    Set<String> deleted = new java.util.HashSet<>();
     try (Statement s = connection.createStatement();
         ResultSet rs =
-            s.executeQuery(
-                "SELECT DISTINCT tbl FROM stage_change"
-                    + (deletesOnly ? " WHERE is_deleted" : ""))) {
+            s.executeQuery("SELECT tbl, bool_or(is_deleted) FROM stage_change GROUP BY tbl")) {
       while (rs.next()) {
-        tables.add(rs.getString(1));
+        changed.add(rs.getString(1));
+        if (rs.getBoolean(2)) {
+          deleted.add(rs.getString(1));
+        }
       }
     }
-    return tables;
+    return new StagedTables(changed, deleted);
   }
 
   /** Changes delivered more than once within the batch: same table, position, and image. */
