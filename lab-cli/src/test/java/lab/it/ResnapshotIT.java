@@ -8,18 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Pipeline;
 import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
 import lab.verify.WarehouseReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,25 +81,15 @@ class ResnapshotIT {
   /** Snapshot reads (op "r") in the orders topic, drained to its end offsets. */
   private static long snapshotReads(LabSettings settings) throws Exception {
     ObjectMapper json = new ObjectMapper();
-    long reads = 0;
-    try (KafkaConsumer<String, String> consumer = TestLab.changeConsumer(settings)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(ORDERS_TOPIC).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        assertThat(System.nanoTime()).as("drained %s in time", ORDERS_TOPIC).isLessThan(deadline);
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.value() != null && "r".equals(json.readTree(r.value()).path("op").asText())) {
-            reads++;
+    long[] reads = {0};
+    TestLab.drainTopics(
+        settings,
+        ORDERS_TOPIC::equals,
+        r -> {
+          if ("r".equals(json.readTree(r.value()).path("op").asText())) {
+            reads[0]++;
           }
-        }
-      }
-    }
-    return reads;
+        });
+    return reads[0];
   }
 }

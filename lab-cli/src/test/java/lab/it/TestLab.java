@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
 import lab.services.Ports;
@@ -23,7 +25,9 @@ import lab.verify.Reconciler;
 import lab.verify.Reconciliation;
 import lab.verify.WarehouseReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,6 +160,40 @@ final class TestLab {
             5000),
         new StringDeserializer(),
         new StringDeserializer());
+  }
+
+  /** What {@link #drainTopics} does with each record. */
+  @FunctionalInterface
+  interface RecordVisitor {
+    void visit(ConsumerRecord<String, String> record) throws Exception;
+  }
+
+  /**
+   * Reads the topics whose names match from their beginning to their current end offsets and hands
+   * every record but tombstones to {@code visitor}; fails after a minute.
+   */
+  static void drainTopics(LabSettings settings, Predicate<String> topics, RecordVisitor visitor)
+      throws Exception {
+    try (KafkaConsumer<String, String> consumer = changeConsumer(settings)) {
+      List<TopicPartition> partitions =
+          consumer.listTopics().entrySet().stream()
+              .filter(e -> topics.test(e.getKey()))
+              .flatMap(e -> e.getValue().stream())
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        assertThat(System.nanoTime()).as("drained the topics in time").isLessThan(deadline);
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.value() != null) {
+            visitor.visit(r);
+          }
+        }
+      }
+    }
   }
 
   /**
