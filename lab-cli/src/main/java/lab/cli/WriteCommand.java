@@ -2,6 +2,7 @@ package lab.cli;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,12 +44,40 @@ final class WriteCommand implements Callable<Integer> {
       description = "Random seed of the workload (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(
+      names = "--measure",
+      description =
+          "Measure the running pipeline meanwhile: freshness (shop commit -> warehouse) of the"
+              + " changes written after the warm-up, whether it kept up, and each program's CPU")
+  boolean measure;
+
+  @Option(
+      names = "--warm-up-seconds",
+      defaultValue = "10",
+      description =
+          "With --measure: seconds at the start left out of it (default ${DEFAULT-VALUE}); the"
+              + " stream's first batches after a pause are larger than its steady ones")
+  int warmUpSeconds;
+
   @Override
-  public Integer call() throws SQLException {
+  public Integer call() throws SQLException, InterruptedException {
     LocalLab local = new LocalLab(lab.settings());
     Console console = new Console(System.out);
+    if (measure && untilStopped) {
+      throw new IllegalArgumentException(
+          "--measure needs a set length: use --live-seconds instead of --until-stopped");
+    }
+    LiveMeasure measured =
+        measure
+            ? LiveMeasure.begin(local, Duration.ofSeconds(warmUpSeconds), live.duration())
+            : null;
     LiveSummary s = write(local, live, untilStopped, seed, console);
+    Instant stopped = Instant.now();
     console.line("  " + describe(s));
+    if (measured != null) {
+      LiveMeasure.Result r = measured.finish(stopped, console);
+      LiveMeasure.describe(r, Runtime.getRuntime().availableProcessors()).forEach(console::line);
+    }
     return 0;
   }
 

@@ -62,6 +62,31 @@ class LabCommandTest {
   }
 
   @Test
+  void aMeasuredWriteNeedsASetLengthPastItsWarmUpAndARunningPipeline(@TempDir Path home) {
+    assertThat(LabCommand.execute("write", "--measure", "--until-stopped")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "error: --measure needs a set length: use --live-seconds instead of --until-stopped");
+    err.reset();
+    assertThat(
+            LabCommand.execute(
+                "write", "--measure", "--live-seconds", "20", "--warm-up-seconds", "20"))
+        .isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "error: --warm-up-seconds must be at least 0 and less than --live-seconds (20), got"
+                + " 20");
+    err.reset();
+    assertThat(LabCommand.execute("--home", home.toString(), "write", "--measure"))
+        .as("%s", err)
+        .isEqualTo(1);
+    assertThat(err())
+        .isEqualTo(
+            "error: --measure needs the running pipeline: the ETL records how fresh each change"
+                + " is as it applies it. Start it with ./lab pipeline start");
+  }
+
+  @Test
   void anUnknownFlagPointsToHelp() {
     int code = LabCommand.execute("up", "--bogus");
 

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import lab.cli.LabCommand;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
@@ -53,8 +58,12 @@ class PipelineIT {
       Pipeline pipeline = lab.pipeline();
       pipeline.startEtl();
       pipeline.startCdc(new Pipeline.CdcOptions(RARE_OFFSET_FLUSH));
-      TestLab.writeLive(lab, Duration.ofSeconds(4), 1);
       awaitReconciled(lab);
+      // Measured once the pipeline streams: writes made before the capture's first snapshot
+      // arrive in it, with the snapshot's time, not their commit's.
+      String measured = measuredWrite(settings);
+      awaitReconciled(lab);
+      assertMeasured(measured);
 
       long delivered = countChangeRecords(settings);
       CompletableFuture<Void> writer =
@@ -118,6 +127,50 @@ class PipelineIT {
     assertThat(lab.status())
         .filteredOn(TestLab::stoppedByDown)
         .allSatisfy(s -> assertThat(s.state().healthy()).as(s.name() + " stopped").isFalse());
+  }
+
+  /**
+   * {@code ./lab write --measure} while the pipeline runs, as a student would start it; returns
+   * what it printed.
+   */
+  private String measuredWrite(LabSettings settings) {
+    List<String> args = new ArrayList<>(List.of("--home", home.toString()));
+    args.addAll(TestLab.serverFlags(settings));
+    args.addAll(
+        List.of(
+            "write", "--rate", "40", "--live-seconds", "8", "--warm-up-seconds", "2", "--measure"));
+    PrintStream terminal = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      int code = LabCommand.execute(args.toArray(String[]::new));
+      assertThat(code).as("./lab write --measure exit code").isZero();
+    } finally {
+      System.setOut(terminal);
+      terminal.print(printed.toString(StandardCharsets.UTF_8));
+    }
+    return printed.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The measured window's changes reached the warehouse, and the programs' CPU was read. */
+  private static void assertMeasured(String printed) {
+    Matcher changes =
+        Pattern.compile("freshness, shop commit -> warehouse: ([0-9,]+) changes .*p99 ([0-9.]+) s")
+            .matcher(printed);
+    assertThat(changes.find()).as("a freshness line in:%n%s", printed).isTrue();
+    assertThat(Long.parseLong(changes.group(1).replace(",", ""))).isPositive();
+    assertThat(Double.parseDouble(changes.group(2))).isPositive();
+    assertThat(printed).contains("the warehouse snapshot held the writer's last changes");
+    Matcher etl = Pattern.compile("CPU in cores over .* etl ([0-9.]+)").matcher(printed);
+    assertThat(etl.find()).as("the ETL's CPU in:%n%s", printed).isTrue();
+    assertThat(Double.parseDouble(etl.group(1))).isPositive();
+    Matcher external = Pattern.compile("\\(([a-z, ]+) not run by the lab").matcher(printed);
+    if (!(external.find() && external.group(1).contains("postgres"))) {
+      Matcher postgres =
+          Pattern.compile("CPU in cores over .*: postgres ([0-9.]+)").matcher(printed);
+      assertThat(postgres.find()).as("PostgreSQL's CPU in:%n%s", printed).isTrue();
+      assertThat(Double.parseDouble(postgres.group(1))).isPositive();
+    }
   }
 
   private static void awaitReconciled(LocalLab lab) {

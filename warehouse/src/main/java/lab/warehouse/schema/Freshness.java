@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -33,12 +34,49 @@ public record Freshness(
 
   /** The changes applied in the last {@code window} before the newest batch; empty if none. */
   public static Optional<Freshness> lately(Connection c, Duration window) throws SQLException {
+    return percentiles(
+        c,
+        "applied_at > (SELECT max(applied_at) FROM etl_freshness) - to_milliseconds(?)",
+        window.toMillis());
+  }
+
+  /**
+   * The changes committed in the shop from {@code from} (inclusive) to {@code to} (exclusive) that
+   * the warehouse has applied so far, whenever it applied them: what a benchmark's measuring window
+   * wrote. A change's commit time is its batch's {@code applied_at} less its lag bucket's lower
+   * bound, so it is known to the bucket's width (10 ms below 10 s). Empty if none.
+   */
+  public static Optional<Freshness> committedBetween(Connection c, Instant from, Instant to)
+      throws SQLException {
+    return percentiles(
+        c,
+        "epoch_ms(applied_at) - lag_ms >= ? AND epoch_ms(applied_at) - lag_ms < ?",
+        from.toEpochMilli(),
+        to.toEpochMilli());
+  }
+
+  /**
+   * The latest shop commit time among the changes the warehouse has applied (to the lag bucket's
+   * width): once it reaches the time a writer stopped, the warehouse holds what it wrote.
+   */
+  public static Optional<Instant> latestCommitApplied(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT max(epoch_ms(applied_at) - lag_ms) FROM etl_freshness");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      long ms = rs.getLong(1);
+      return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
+    }
+  }
+
+  /** Percentiles over the buckets {@code where} picks from etl_freshness, given its parameters. */
+  private static Optional<Freshness> percentiles(Connection c, String where, long... parameters)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             """
             WITH recent AS (
-                SELECT * FROM etl_freshness
-                WHERE applied_at > (SELECT max(applied_at) FROM etl_freshness) - to_milliseconds(?)
+                SELECT * FROM etl_freshness WHERE %s
             ), buckets AS (
                 SELECT lag_ms + CASE WHEN lag_ms < 10000 THEN 10 ELSE 1000 END AS upper_ms,
                        sum(changes) AS n
@@ -56,8 +94,11 @@ public record Freshness(
                    (SELECT coalesce(sum(changes), 0) FROM recent
                     WHERE applied_at > (SELECT min(applied_at) FROM recent))
             FROM cum
-            """)) {
-      ps.setLong(1, window.toMillis());
+            """
+                .formatted(where))) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setLong(i + 1, parameters[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         long changes = rs.getLong(1);
