@@ -42,6 +42,9 @@ final class LiveMeasure {
   private final AtomicReference<CpuMeter> meter = new AtomicReference<>();
   private final ScheduledExecutorService timer;
 
+  /** Why the snapshot could not be read the last time, for the timeout's message. */
+  private String lastReadError;
+
   private LiveMeasure(LocalLab local, Duration warmUp, List<CpuMeter.Program> programs) {
     this.local = local;
     this.warmUp = warmUp;
@@ -121,7 +124,9 @@ final class LiveMeasure {
         throw new LabException(
             "the warehouse did not receive the writer's last changes within "
                 + DRAIN_TIMEOUT.toMinutes()
-                + " minutes; see "
+                + " minutes"
+                + (lastReadError == null ? "" : " (reading its snapshot: " + lastReadError + ")")
+                + "; see "
                 + local.pipeline().log("etl"));
       }
       if (local.pipeline().etl().isEmpty()) {
@@ -154,9 +159,12 @@ final class LiveMeasure {
   /** The latest commit the published snapshot holds; empty before the first snapshot. */
   private Optional<Instant> latestCommitApplied() {
     try (WarehouseReader.Opened wh = WarehouseReader.open(local.settings(), true)) {
-      return Freshness.latestCommitApplied(wh.connection());
+      Optional<Instant> latest = Freshness.latestCommitApplied(wh.connection());
+      lastReadError = null;
+      return latest;
     } catch (SQLException | RuntimeException e) {
-      // A snapshot being replaced, or none yet: look again.
+      // A snapshot being replaced, or none yet: look again, and name it if it lasts.
+      lastReadError = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       return Optional.empty();
     }
   }
