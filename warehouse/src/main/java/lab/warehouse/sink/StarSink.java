@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import lab.warehouse.schema.StarSchema;
@@ -281,10 +282,14 @@ public final class StarSink implements AutoCloseable {
    * committed batch), copy beside the target, then rename over it atomically so a reader never sees
    * a half-written file. Only the checkpoint holds up batches; they commit while the file is copied
    * (see the class comment).
+   *
+   * @return the time the checkpoint and the copy took, without the wait for a batch in progress:
+   *     what a publish costs, for a caller that paces them
    */
-  public void publishSnapshot(Path target) throws SQLException {
-    long t0 = System.nanoTime();
+  public Duration publishSnapshot(Path target) throws SQLException {
+    long t0;
     synchronized (this) {
+      t0 = System.nanoTime();
       checkpoint();
     }
     long checkpointed = System.nanoTime();
@@ -298,13 +303,15 @@ public final class StarSink implements AutoCloseable {
         throw new SQLException("cannot publish the warehouse snapshot to " + target, e);
       }
     }
+    long copied = System.nanoTime();
     if (log.isDebugEnabled()) {
       log.debug(
           "snapshot published: checkpoint {} ms, copy of {} MB {} ms",
           (checkpointed - t0) / 1_000_000,
           target.toFile().length() >> 20,
-          (System.nanoTime() - checkpointed) / 1_000_000);
+          (copied - checkpointed) / 1_000_000);
     }
+    return Duration.ofNanos(copied - t0);
   }
 
   @Override

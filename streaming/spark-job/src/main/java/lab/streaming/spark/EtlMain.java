@@ -79,7 +79,12 @@ public final class EtlMain implements Callable<Integer> {
               + " collecting it to the driver: for a backfill's large batches (default: none)")
   Path stagingDir;
 
-  @Option(names = "--snapshot-every-ms", defaultValue = "2000")
+  @Option(
+      names = "--snapshot-every-ms",
+      defaultValue = "2000",
+      description =
+          "Publish the readers' snapshot at most this often; after a publish that took longer"
+              + " than a quarter of it, wait four times that publish")
   long snapshotEveryMs;
 
   @Option(
@@ -219,9 +224,7 @@ public final class EtlMain implements Callable<Integer> {
       if (!availableNow) {
         // A backfill publishes once, at the end: nobody reads it meanwhile, and each publish is
         // a checkpoint and a copy of the whole file while the next batch waits for the sink.
-        long every = settings.snapshotEvery().toMillis();
-        timer.scheduleWithFixedDelay(
-            publisher::publishIfDirty, every, every, TimeUnit.MILLISECONDS);
+        publisher.publishEvery(timer, settings.snapshotEvery());
       }
       if (repairSource != null && !availableNow) {
         GapRepair repair = new GapRepair(spark, sink, repairSource, pipelineId);
