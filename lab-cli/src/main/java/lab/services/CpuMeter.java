@@ -84,7 +84,7 @@ public final class CpuMeter {
 
   /** A process's own CPU time so far (with what it reaped, on Linux); empty when it is gone. */
   static Optional<Duration> ownCpu(ProcessHandle h) {
-    return h.isAlive() ? procStat(h.pid()).or(() -> h.info().totalCpuDuration()) : Optional.empty();
+    return h.isAlive() ? timeSoFar(h) : Optional.empty();
   }
 
   /**
@@ -97,13 +97,17 @@ public final class CpuMeter {
     }
     Duration total = Duration.ZERO;
     for (ProcessHandle h : Stream.concat(Stream.of(root), root.descendants()).toList()) {
-      Optional<Duration> own = procStat(h.pid()).or(() -> h.info().totalCpuDuration());
+      Optional<Duration> own = timeSoFar(h);
       if (own.isEmpty() && h.equals(root)) {
         return Optional.empty();
       }
       total = total.plus(own.orElse(Duration.ZERO));
     }
     return Optional.of(total);
+  }
+
+  private static Optional<Duration> timeSoFar(ProcessHandle h) {
+    return procStat(h.pid()).or(() -> h.info().totalCpuDuration());
   }
 
   /** utime + stime + cutime + cstime from {@code /proc/PID/stat}; empty off Linux. */
