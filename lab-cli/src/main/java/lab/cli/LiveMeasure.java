@@ -187,7 +187,7 @@ final class LiveMeasure {
               "  freshness, shop commit -> warehouse: %,d changes (%,.0f/s): %s",
               f.changes(),
               f.changes() * 1000.0 / Math.max(1, window.toMillis()),
-              percentiles(f)));
+              f.percentiles()));
       lines.add(
           "    first half "
               + r.firstHalf().map(LiveMeasure::halfLine).orElse("none")
@@ -225,16 +225,6 @@ final class LiveMeasure {
                 ? ""
                 : " (" + String.join(", ", r.notMeasured()) + " not run by the lab: not counted)"));
     return lines;
-  }
-
-  private static String percentiles(Freshness f) {
-    return String.format(
-        Locale.US,
-        "p50 %.2f s, p95 %.2f s, p99 %.2f s, max %.2f s",
-        f.p50Ms() / 1e3,
-        f.p95Ms() / 1e3,
-        f.p99Ms() / 1e3,
-        f.maxMs() / 1e3);
   }
 
   private static String halfLine(Freshness f) {

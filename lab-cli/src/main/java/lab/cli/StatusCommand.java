@@ -70,15 +70,11 @@ final class StatusCommand implements Callable<Integer> {
               f ->
                   System.out.printf(
                       "freshness: shop commit -> warehouse, the last %d s of batches: %,d changes"
-                          + " (%,.0f/s); p50 %.2f s, p95 %.2f s, p99 %.2f s, max %.2f s (snapshot"
-                          + " readers: plus the snapshot's age)%n",
+                          + " (%,.0f/s); %s (snapshot readers: plus the snapshot's age)%n",
                       FRESHNESS_WINDOW.toSeconds(),
                       f.changes(),
                       f.changesPerSecond(),
-                      f.p50Ms() / 1e3,
-                      f.p95Ms() / 1e3,
-                      f.p99Ms() / 1e3,
-                      f.maxMs() / 1e3));
+                      f.percentiles()));
       try (ResultSet rs =
           s.executeQuery(
               "SELECT reason, count(*) FROM dead_letter GROUP BY reason ORDER BY 2 DESC")) {

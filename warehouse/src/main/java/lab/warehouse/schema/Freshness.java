@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,17 @@ public record Freshness(
    */
   public double changesPerSecond() {
     return span.isZero() ? 0 : changesAfterFirstBatch * 1000.0 / span.toMillis();
+  }
+
+  /** The percentiles as a terminal shows them: {@code p50 1.20 s, p95 ..., p99 ..., max ...}. */
+  public String percentiles() {
+    return String.format(
+        Locale.US,
+        "p50 %.2f s, p95 %.2f s, p99 %.2f s, max %.2f s",
+        p50Ms / 1e3,
+        p95Ms / 1e3,
+        p99Ms / 1e3,
+        maxMs / 1e3);
   }
 
   /** The changes applied in the last {@code window} before the newest batch; empty if none. */

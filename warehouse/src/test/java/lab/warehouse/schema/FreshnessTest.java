@@ -51,6 +51,7 @@ class FreshnessTest {
     assertThat(f.p95Ms()).isEqualTo(13_000);
     assertThat(f.p99Ms()).isEqualTo(13_000);
     assertThat(f.maxMs()).isEqualTo(13_000);
+    assertThat(f.percentiles()).isEqualTo("p50 2.01 s, p95 13.00 s, p99 13.00 s, max 13.00 s");
     assertThat(Freshness.committedBetween(c, T0.plusSeconds(30), T0.plusSeconds(40))).isEmpty();
     assertThat(Freshness.latestCommitApplied(c)).contains(T0.plusSeconds(22));
   }
