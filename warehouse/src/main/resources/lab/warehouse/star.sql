@@ -1,4 +1,4 @@
--- The star (Kimball), built from the conformed change layer (changes.sql) by star_build.sql. Grain and keys are the contract every query in the catalog relies on.
+-- The star (Kimball), built from the conformed change layer (changes.sql) by the star's steps (star/*.sql). Grain and keys are the contract every query in the catalog relies on.
 -- Surrogate keys are deterministic: hash(natural key, valid_from) folded to a positive BIGINT,
 -- so the streamed warehouse and a backfilled one are identical. Key 0 (or -1) = "Unknown" member.
 -- Money is DECIMAL; *_rpt columns are in the reporting currency EUR, converted with the FX file.

@@ -1,16 +1,11 @@
 package lab.warehouse.schema;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import lab.warehouse.sql.SqlScript;
 
 /**
  * Creates the warehouse: the conformed change layer (changes.sql) and the star (star.sql). Every
@@ -77,22 +72,7 @@ public final class StarSchema {
     }
   }
 
-  static String[] statements() {
-    List<String> out = new ArrayList<>();
-    for (String resource : RESOURCES) {
-      try (InputStream in = StarSchema.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("missing " + resource + " on the classpath");
-        }
-        String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        Arrays.stream(sql.replaceAll("--[^\n]*", "").split(";"))
-            .map(String::strip)
-            .filter(s -> !s.isEmpty())
-            .forEach(out::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out.toArray(String[]::new);
+  static List<String> statements() {
+    return RESOURCES.stream().flatMap(r -> SqlScript.resource(r).stream()).toList();
   }
 }

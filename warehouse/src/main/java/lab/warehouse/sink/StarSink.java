@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import lab.warehouse.schema.StarSchema;
+import lab.warehouse.star.StarSteps;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies micro-batches to the DuckDB warehouse, exactly once: each batch is one transaction that
  * checks the ledger, stages the changes with DuckDB's Appender, merges them into the change layer
- * guarded by source position ({@link ChangeMerge}), rebuilds what they touched in the star ({@link
- * StarBuild}), and writes the ledger and the Kafka offsets before it commits.
+ * guarded by source position ({@link ChangeMerge}), rebuilds what they touched in the star with the
+ * star's rules ({@link StarSteps}), and writes the ledger and the Kafka offsets before it commits.
  *
  * <p>DuckDB lets one process open the file for writing and locks out every other reader, so the
  * sink also publishes a read-only copy ({@link #publishSnapshot}) for the lab's other tools.
@@ -51,6 +52,7 @@ public final class StarSink implements AutoCloseable {
   private final Path wal;
   private final DuckDBConnection connection;
   private final ChangeMerge merge;
+  private final StarSteps steps;
   private final long checkpointBytes;
 
   /**
@@ -70,12 +72,14 @@ public final class StarSink implements AutoCloseable {
       Path file,
       DuckDBConnection connection,
       ChangeMerge merge,
+      StarSteps steps,
       long checkpointMb,
       FileCopy fileCopy) {
     this.file = file;
     this.wal = file.resolveSibling(file.getFileName() + ".wal");
     this.connection = connection;
     this.merge = merge;
+    this.steps = steps;
     this.checkpointBytes = checkpointMb << 20;
     this.fileCopy = fileCopy;
   }
@@ -85,20 +89,35 @@ public final class StarSink implements AutoCloseable {
    * leaves more than {@code -Dlab.warehouse.checkpoint-mb} (default 16) in the WAL.
    */
   public static StarSink open(Path file) throws SQLException {
+    return open(file, StarSteps.defaults());
+  }
+
+  /** As {@link #open(Path)}, building the star with the steps given (some replaced by name). */
+  public static StarSink open(Path file, StarSteps steps) throws SQLException {
     Long configured = megabytes(CHECKPOINT_PROPERTY, 1);
-    return open(file, configured == null ? DEFAULT_CHECKPOINT_MB : configured);
+    return open(
+        file,
+        steps,
+        configured == null ? DEFAULT_CHECKPOINT_MB : configured,
+        (from, to) -> Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING));
   }
 
   /** As {@link #open(Path)} with the checkpoint threshold given; 0 checkpoints every commit. */
   static StarSink open(Path file, long checkpointMb) throws SQLException {
     return open(
         file,
+        StarSteps.defaults(),
         checkpointMb,
         (from, to) -> Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING));
   }
 
   /** As {@link #open(Path, long)}, with the snapshot's file copy given. */
   static StarSink open(Path file, long checkpointMb, FileCopy fileCopy) throws SQLException {
+    return open(file, StarSteps.defaults(), checkpointMb, fileCopy);
+  }
+
+  private static StarSink open(Path file, StarSteps steps, long checkpointMb, FileCopy fileCopy)
+      throws SQLException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (IOException e) {
@@ -111,7 +130,7 @@ public final class StarSink implements AutoCloseable {
       createSession(connection);
       ChangeMerge merge = ChangeMerge.fromCatalog(connection);
       connection.setAutoCommit(false);
-      return new StarSink(file.toAbsolutePath(), connection, merge, checkpointMb, fileCopy);
+      return new StarSink(file.toAbsolutePath(), connection, merge, steps, checkpointMb, fileCopy);
     } catch (SQLException e) {
       connection.close();
       throw e;
@@ -186,9 +205,7 @@ public final class StarSink implements AutoCloseable {
         }
         mergeFxRates(s, batch.fxRates());
         merged = System.nanoTime();
-        for (String sql : StarBuild.statements()) {
-          timed(s, sql);
-        }
+        steps.run(s);
       }
       long built = System.nanoTime();
       writeDeadLetters(batch.deadLetters());
@@ -386,7 +403,7 @@ public final class StarSink implements AutoCloseable {
           "CREATE TEMP TABLE stage_fx (currency_code VARCHAR, rate_date DATE,"
               + " units_per_eur DECIMAL(18,8), source_file VARCHAR)");
       s.execute("CREATE TEMP TABLE t_fx_changed (currency_code VARCHAR, rate_date DATE)");
-      for (String macro : StarBuild.macros()) {
+      for (String macro : StarSteps.macros()) {
         s.execute(macro);
       }
     }

@@ -1,20 +1,21 @@
 package lab.warehouse.sink;
 
+import static lab.warehouse.star.ShopChanges.LATER;
+import static lab.warehouse.star.ShopChanges.MOVED;
+import static lab.warehouse.star.ShopChanges.NEW_YEAR;
+import static lab.warehouse.star.ShopChanges.SIGN_UP;
+import static lab.warehouse.star.ShopChanges.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,18 +25,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lab.warehouse.schema.Freshness;
+import lab.warehouse.star.ShopChanges;
+import lab.warehouse.star.StarFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The warehouse side of the ETL on its own: change rows in, star out, in real DuckDB. */
+/**
+ * The sink on its own, in real DuckDB: exactly once by ledger and source position, tombstones,
+ * checkpoints and the readers' snapshot. The star's rules have a test each in lab.warehouse.star.
+ */
 class StarSinkTest {
-
-  private static final String SIGN_UP = "2025-01-10 08:00:00.000000Z";
-  private static final String NEW_YEAR = "2026-01-01 09:00:00.000000Z";
-  private static final String MOVED = "2026-02-01 00:00:00.000000Z";
-  private static final String LATER = "2026-03-01 12:00:00.000000Z";
 
   @TempDir Path dir;
   private StarSink sink;
@@ -52,76 +53,8 @@ class StarSinkTest {
   }
 
   @Test
-  void anOrderLineBecomesAFactWithItsDimensionsKeysAndBothCurrencies() throws SQLException {
-    apply(shop().customer(10, "consumer", 100).address(1, 10, "Berlin", "Germany", SIGN_UP, 101));
-    apply(
-        new Changes()
-            .order(1, 10L, "paid", NEW_YEAR, "SEK", null, 200)
-            .line(1, 1, 7, 3, "10.00", 10, 201));
-
-    assertThat(
-            query(
-                "SELECT f.date_key, c.city, g.country_code, p.category, f.currency_code,"
-                    + " f.net_amount, f.net_amount_rpt FROM fact_sales f"
-                    + " JOIN dim_customer c USING (customer_key)"
-                    + " JOIN dim_geography g ON g.geography_key = f.geography_key"
-                    + " JOIN dim_product p USING (product_key)"))
-        .isEqualTo("20260101|Berlin|DE|Shoes|SEK|27.00|2.35");
-  }
-
-  @Test
-  void aMoveStartsANewCustomerVersionAndLaterOrdersUseIt() throws SQLException {
-    apply(shop().customer(10, "consumer", 100).address(1, 10, "Berlin", "DE", SIGN_UP, 101));
-    apply(
-        new Changes()
-            .address(1, 10, "Berlin", "DE", SIGN_UP, MOVED, 300)
-            .address(2, 10, "Paris", "france", MOVED, null, 301)
-            .order(1, 10L, "paid", NEW_YEAR, "EUR", null, 302)
-            .line(1, 1, 7, 1, "5.00", 0, 303)
-            .order(2, 10L, "paid", LATER, "EUR", null, 304)
-            .line(2, 1, 7, 1, "5.00", 0, 305));
-
-    assertThat(
-            query(
-                "SELECT count(*), count(*) FILTER (WHERE is_current) FROM dim_customer"
-                    + " WHERE customer_id = 10"))
-        .isEqualTo("2|1");
-    assertThat(
-            query(
-                "SELECT string_agg(c.city, ',' ORDER BY f.order_id) FROM fact_sales f"
-                    + " JOIN dim_customer c USING (customer_key)"))
-        .isEqualTo("Berlin,Paris");
-  }
-
-  @Test
-  void aPersonsLaterArrivingFirstRegistrationTakesOverAndTheMergedIdLeavesTheDimension()
-      throws SQLException {
-    // Same name, birth date and first postcode: one person, whose conformed id is the lowest
-    // shop id. The scale-1 CDC snapshot delivered such pairs in two batches, higher id first,
-    // and the higher id kept dimension rows of its own (2,071 at scale 1; a backfill, cut into
-    // other batches, had 11).
-    apply(shop().customer(20, "consumer", 100).address(2, 20, "Berlin", "DE", SIGN_UP, 101));
-    apply(
-        new Changes()
-            .customer(10, "business", 200)
-            .address(1, 10, "Berlin", "DE", SIGN_UP, 201)
-            .order(1, 20L, "paid", NEW_YEAR, "EUR", null, 202)
-            .line(1, 1, 7, 1, "5.00", 0, 203));
-
-    assertThat(
-            query(
-                "SELECT string_agg(DISTINCT customer_id, ',') FROM dim_customer WHERE customer_id > 0"))
-        .isEqualTo("10");
-    assertThat(
-            query(
-                "SELECT c.customer_id, c.segment FROM fact_sales f"
-                    + " JOIN dim_customer c USING (customer_key)"))
-        .isEqualTo("10|business");
-  }
-
-  @Test
   void aReplayedBatchIsAppliedOnceAndARedeliveredChangeIsStale() throws SQLException {
-    Changes changes =
+    ShopChanges changes =
         shop()
             .customer(10, "consumer", 100)
             .order(1, 10L, "paid", NEW_YEAR, "EUR", null, 200)
@@ -147,8 +80,8 @@ class StarSinkTest {
           CompletableFuture.runAsync(
               () -> {
                 for (int i = 1; i <= orders; i++) {
-                  Changes order =
-                      new Changes()
+                  ShopChanges order =
+                      new ShopChanges()
                           .order(i, 10L, "paid", NEW_YEAR, "EUR", null, 1000 + 2L * i)
                           .line(i, 1, 7, 1, "5.00", 0, 1001 + 2L * i);
                   try {
@@ -166,7 +99,7 @@ class StarSinkTest {
         busy.publishSnapshot(snapshot);
         // Every batch is one transaction: a snapshot holds whole batches, one fact line each.
         String counts =
-            queryFile(
+            StarFixture.queryFile(
                 snapshot,
                 "SELECT (SELECT count(*) FROM etl_batch_ledger) - 1,"
                     + " (SELECT count(*) FROM fact_sales), (SELECT count(*) FROM cur_order_items)");
@@ -220,7 +153,7 @@ class StarSinkTest {
                 try {
                   copying.await();
                   held.apply(
-                      new Changes()
+                      new ShopChanges()
                           .order(1, 10L, "paid", NEW_YEAR, "EUR", null, 200)
                           .line(1, 1, 7, 1, "5.00", 0, 201)
                           .batch("p", 1));
@@ -234,9 +167,10 @@ class StarSinkTest {
       batch.get(1, TimeUnit.MINUTES);
 
       assertThat(batchFinishedDuringCopy).as("a batch checkpointed during the copy").isFalse();
-      assertThat(queryFile(snapshot, "SELECT count(*) FROM etl_batch_ledger")).isEqualTo("1");
+      assertThat(StarFixture.queryFile(snapshot, "SELECT count(*) FROM etl_batch_ledger"))
+          .isEqualTo("1");
       held.publishSnapshot(snapshot);
-      assertThat(queryFile(snapshot, "SELECT count(*) FROM fact_sales")).isEqualTo("1");
+      assertThat(StarFixture.queryFile(snapshot, "SELECT count(*) FROM fact_sales")).isEqualTo("1");
     }
   }
 
@@ -259,9 +193,9 @@ class StarSinkTest {
       throws SQLException {
     // An erasure deletes the customer's addresses; a delete carries only the key.
     apply(shop().customer(10, "consumer", 100).address(1, 10, "Berlin", "DE", SIGN_UP, 101));
-    apply(new Changes().delete("customer_addresses", 300, "{\"address_id\":1}"));
+    apply(new ShopChanges().delete("customer_addresses", 300, "{\"address_id\":1}"));
     apply(
-        new Changes()
+        new ShopChanges()
             .address(2, 10, "Paris", "FR", MOVED, 400)
             .delete("customer_addresses", 401, "{\"address_id\":2}")
             .address(3, 10, "Rome", "IT", LATER, 402));
@@ -275,7 +209,7 @@ class StarSinkTest {
 
   @Test
   void duplicatesWithinABatchAreCountedAndAppliedOnce() throws SQLException {
-    Changes changes = shop().order(1, null, "placed", NEW_YEAR, "EUR", "CARD-1", 200);
+    ShopChanges changes = shop().order(1, null, "placed", NEW_YEAR, "EUR", "CARD-1", 200);
     changes.rows.add(changes.rows.get(changes.rows.size() - 1));
 
     BatchResult result = apply(changes);
@@ -288,114 +222,14 @@ class StarSinkTest {
   void anOlderChangeDeliveredLaterDoesNotOverwriteANewerOne() throws SQLException {
     apply(shop().order(1, 10L, "shipped", NEW_YEAR, "EUR", null, 300));
 
-    apply(new Changes().order(1, 10L, "placed", NEW_YEAR, "EUR", null, 100));
+    apply(new ShopChanges().order(1, 10L, "placed", NEW_YEAR, "EUR", null, 100));
 
     assertThat(query("SELECT status FROM cur_orders")).isEqualTo("shipped");
   }
 
   @Test
-  void aLoyaltyCardOrderGetsAnInferredMemberThatTheCrmCompletesInPlace() throws SQLException {
-    apply(
-        shop()
-            .order(1, null, "paid", NEW_YEAR, "EUR", "CARD-7", 200)
-            .line(1, 1, 7, 1, "5.00", 0, 201));
-    String inferred =
-        query("SELECT customer_key, is_inferred FROM dim_customer WHERE customer_id < 0");
-
-    apply(new Changes().crmImport(1, "CARD-7", " Ann@Example.COM ", "Ann Lee", "05.03.1990", 300));
-
-    String key = inferred.split("\\|")[0];
-    assertThat(inferred).endsWith("|true");
-    assertThat(
-            query(
-                "SELECT customer_key, is_inferred, email_std, full_name FROM dim_customer"
-                    + " WHERE customer_id < 0"))
-        .isEqualTo(key + "|false|ann@example.com|Ann Lee");
-    assertThat(query("SELECT customer_key FROM fact_sales")).isEqualTo(key);
-  }
-
-  @Test
-  void theSamePersonRegisteredTwiceIsOneConformedCustomer() throws SQLException {
-    apply(
-        shop()
-            .customer(10, "consumer", 100)
-            .address(1, 10, "Berlin", "DE", SIGN_UP, 101)
-            .customer(11, "consumer", 102)
-            .address(2, 11, "Berlin", "DE", SIGN_UP, 103)
-            .order(1, 11L, "paid", NEW_YEAR, "EUR", null, 200)
-            .line(1, 1, 7, 1, "5.00", 0, 201));
-
-    assertThat(
-            query(
-                "SELECT source_customer_id, customer_id, match_rule FROM customer_id_map"
-                    + " WHERE source_customer_id = 11"))
-        .isEqualTo("11|10|name+birth_date+postcode");
-    assertThat(
-            query("SELECT c.customer_id FROM fact_sales JOIN dim_customer c USING (customer_key)"))
-        .isEqualTo("10");
-  }
-
-  @Test
-  void theDailySnapshotHasAZeroRowForEveryStoreOnADayWithoutSales() throws SQLException {
-    apply(
-        shop()
-            .order(1, null, "paid", NEW_YEAR, "EUR", "CARD-1", 200)
-            .line(1, 1, 7, 2, "5.00", 0, 201)
-            .order(2, null, "paid", "2026-01-03 10:00:00.000000Z", "EUR", "CARD-1", 202)
-            .line(2, 1, 7, 1, "5.00", 0, 203));
-
-    assertThat(query("SELECT count(*) FROM dim_date")).isEqualTo("3");
-    assertThat(
-            query(
-                "SELECT string_agg(date_key || ':' || net_amount_rpt, ',' ORDER BY date_key)"
-                    + " FROM fact_daily_store_sales WHERE store_key = 0"))
-        .isEqualTo("20260101:10.00,20260102:0.00,20260103:5.00");
-  }
-
-  @Test
-  void anOrderShippedWithoutAPaymentIsAGapUntilThePaymentArrivesOrIsRepaired() throws Exception {
-    apply(
-        shop()
-            .order(1, 10L, "shipped", NEW_YEAR, "EUR", null, 200)
-            .order(2, 10L, "paid", NEW_YEAR, "EUR", null, 201));
-
-    assertThat(sink.openGaps(0, 10))
-        .containsExactlyInAnyOrder(
-            new Gap(1, Gap.PAID_WITHOUT_PAYMENT),
-            new Gap(1, Gap.SHIPPED_WITHOUT_SHIPMENT),
-            new Gap(2, Gap.PAID_WITHOUT_PAYMENT));
-
-    apply(new Changes().payment(1, 1, 300)); // late, through the stream
-    apply(new Changes().payment(2, 2, 0)); // re-read from the shop: source position 0
-    sink.closeGaps(List.of(new Gap(1, Gap.SHIPPED_WITHOUT_SHIPMENT)), "not in the shop either");
-
-    assertThat(sink.openGaps(0, 10)).isEmpty();
-    assertThat(query("SELECT order_id, gap, outcome FROM etl_repair_log ORDER BY 1, 2"))
-        .isEqualTo(
-            "1|paid without a payment|arrived in the stream\n"
-                + "1|shipped without a shipment|not in the shop either\n"
-                + "2|paid without a payment|repaired from the shop");
-    assertThat(
-            query(
-                "SELECT order_id, paid_at IS NOT NULL, repaired FROM fact_order_fulfillment"
-                    + " ORDER BY 1"))
-        .isEqualTo("1|true|false\n2|true|true");
-
-    // The repaired payment's own change arrives after all: it replaces the re-read row, and the
-    // fact no longer stands on a repair, as if the event had been on time (as in a backfill).
-    apply(new Changes().payment(2, 2, 400));
-    assertThat(
-            query(
-                "SELECT order_id, paid_at IS NOT NULL, repaired FROM fact_order_fulfillment"
-                    + " ORDER BY 1"))
-        .isEqualTo("1|true|false\n2|true|false");
-    assertThat(query("SELECT outcome FROM etl_repair_log WHERE order_id = 2"))
-        .isEqualTo("repaired from the shop");
-  }
-
-  @Test
   void aChangeOfATableTheWarehouseDoesNotKnowIsRefusedAndNothingIsApplied() throws SQLException {
-    Changes changes = shop();
+    ShopChanges changes = shop();
     changes.rows.add(new ChangeRow("coupons", 500, 0, false, "{\"coupon_id\":1}"));
 
     assertThatThrownBy(() -> apply(changes)).hasMessageContaining("no cur_coupons table");
@@ -405,7 +239,7 @@ class StarSinkTest {
   @Test
   void eachBatchRecordsHowLongItsChangesTookFromTheShopsCommit() throws SQLException {
     long now = System.currentTimeMillis();
-    Changes late = new Changes();
+    ShopChanges late = new ShopChanges();
     for (int i = 1; i <= 100; i++) {
       // 98 changes committed 1 s ago, 2 a minute ago
       long lag = i <= 98 ? 1_000 : 60_000;
@@ -433,183 +267,8 @@ class StarSinkTest {
     }
   }
 
-  private BatchResult apply(Changes changes) throws SQLException {
+  private BatchResult apply(ShopChanges changes) throws SQLException {
     return sink.apply(changes.batch("p", batchId++));
-  }
-
-  /** Reference data every test needs: a product with its category and supplier, FX rates. */
-  private static Changes shop() {
-    return new Changes()
-        .row("sales_channels", 1, "{\"channel_id\":1,\"code\":\"web\",\"name\":\"Web shop\"}")
-        .row("categories", 2, "{\"category_id\":1,\"name\":\"Fashion\"}")
-        .row("categories", 3, "{\"category_id\":101,\"parent_id\":1,\"name\":\"Shoes\"}")
-        .row(
-            "suppliers",
-            4,
-            "{\"supplier_id\":1,\"name\":\"Acme\",\"country\":\"NL\",\"region\":\"EU-West\"}")
-        .row(
-            "products",
-            5,
-            "{\"product_id\":7,\"sku\":\"SKU-7\",\"name\":\"Red Shoe\",\"unit_price\":\"10.00\","
-                + "\"category_id\":101,\"supplier_id\":1,\"unit_cost\":\"4.00\"}")
-        .fx("SEK", "11.50000000");
-  }
-
-  /** Change rows as the ETL delivers them, built like the shop's history they describe. */
-  private static final class Changes {
-    final List<ChangeRow> rows = new ArrayList<>();
-    final List<FxRate> fx = new ArrayList<>();
-
-    Changes row(String table, long lsn, String json) {
-      rows.add(new ChangeRow(table, lsn, 1_767_258_000_000L + lsn, false, json));
-      return this;
-    }
-
-    /** A delete as Debezium sends it: the row's key only. */
-    Changes delete(String table, long lsn, String keyJson) {
-      rows.add(new ChangeRow(table, lsn, 1_767_258_000_000L + lsn, true, keyJson));
-      return this;
-    }
-
-    Changes customer(long id, String segment, long lsn) {
-      return row(
-          "customers",
-          lsn,
-          "{\"customer_id\":"
-              + id
-              + ",\"email\":\"c"
-              + id
-              + "@example.com\",\"email_std\":\"c"
-              + id
-              + "@example.com\",\"full_name\":\"Kim Park\",\"country\":\"DE\","
-              + "\"birth_date\":\"1990-01-01\",\"segment\":\""
-              + segment
-              + "\",\"created_at\":\""
-              + SIGN_UP
-              + "\"}");
-    }
-
-    Changes address(long id, long customer, String city, String country, String from, long lsn) {
-      return address(id, customer, city, country, from, null, lsn);
-    }
-
-    Changes address(
-        long id, long customer, String city, String country, String from, String to, long lsn) {
-      String iso =
-          country.length() == 2 ? country : country.equalsIgnoreCase("france") ? "FR" : "DE";
-      return row(
-          "customer_addresses",
-          lsn,
-          "{\"address_id\":"
-              + id
-              + ",\"customer_id\":"
-              + customer
-              + ",\"street\":\"1 Main St\","
-              + "\"postcode\":\"10115\",\"city\":\""
-              + city
-              + "\",\"country\":\""
-              + country
-              + "\",\"country_code\":\""
-              + iso
-              + "\",\"valid_from\":\""
-              + from
-              + "\""
-              + (to == null ? "" : ",\"valid_to\":\"" + to + "\"")
-              + "}");
-    }
-
-    Changes order(
-        long id, Long customer, String status, String at, String currency, String card, long lsn) {
-      return row(
-          "orders",
-          lsn,
-          "{\"order_id\":"
-              + id
-              + (customer == null ? "" : ",\"customer_id\":" + customer)
-              + ",\"status\":\""
-              + status
-              + "\",\"ordered_at\":\""
-              + at
-              + "\",\"updated_at\":\""
-              + at
-              + "\",\"channel_id\":1,\"currency_code\":\""
-              + currency
-              + "\",\"currency_std\":\""
-              + currency
-              + "\""
-              + (card == null ? "" : ",\"loyalty_card\":\"" + card + "\"")
-              + "}");
-    }
-
-    Changes line(
-        long order, int lineNo, long product, int qty, String price, int discount, long lsn) {
-      return row(
-          "order_items",
-          lsn,
-          "{\"order_id\":"
-              + order
-              + ",\"line_no\":"
-              + lineNo
-              + ",\"product_id\":"
-              + product
-              + ",\"quantity\":"
-              + qty
-              + ",\"unit_price\":\""
-              + price
-              + "\",\"discount_pct\":"
-              + discount
-              + "}");
-    }
-
-    Changes crmImport(long id, String card, String email, String name, String birth, long lsn) {
-      return row(
-          "crm_customer_imports",
-          lsn,
-          "{\"import_id\":"
-              + id
-              + ",\"loyalty_card\":\""
-              + card
-              + "\",\"email\":\""
-              + email
-              + "\",\"email_std\":\""
-              + email.strip().toLowerCase()
-              + "\",\"full_name\":\""
-              + name
-              + "\",\"birth_date\":\""
-              + birth
-              + "\",\"imported_at\":\""
-              + LATER
-              + "\"}");
-    }
-
-    Changes payment(long id, long order, long lsn) {
-      return row(
-          "payments",
-          lsn,
-          "{\"payment_id\":"
-              + id
-              + ",\"order_id\":"
-              + order
-              + ",\"method\":\"card\","
-              + "\"amount\":\"5.00\",\"currency_code\":\"EUR\",\"currency_std\":\"EUR\","
-              + "\"status\":\"captured\",\"paid_at\":\""
-              + NEW_YEAR
-              + "\"}");
-    }
-
-    Changes fx(String currency, String unitsPerEur) {
-      fx.add(
-          new FxRate(currency, LocalDate.of(2025, 12, 31), new BigDecimal(unitsPerEur), "fx.csv"));
-      return this;
-    }
-
-    int size() {
-      return rows.size();
-    }
-
-    StarBatch batch(String pipeline, long id) {
-      return new StarBatch(pipeline, id, rows.size(), List.of(), rows, List.of(), fx);
-    }
   }
 
   /** The warehouse as a reader sees it: a fresh snapshot, opened read-only. */
@@ -622,32 +281,7 @@ class StarSinkTest {
 
   private String query(String sql) throws SQLException {
     try (Connection c = readSnapshot()) {
-      return rows(c, sql);
-    }
-  }
-
-  /** Reads a published snapshot the way the lab's readers do: read-only. */
-  private static String queryFile(Path snapshot, String sql) throws SQLException {
-    Properties readOnly = new Properties();
-    readOnly.setProperty("duckdb.read_only", "true");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + snapshot, readOnly)) {
-      return rows(c, sql);
-    }
-  }
-
-  private static String rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          cells.add(String.valueOf(rs.getObject(i)));
-        }
-        rows.add(String.join("|", cells));
-      }
-      return String.join("\n", rows);
+      return StarFixture.rows(c, sql);
     }
   }
 }

@@ -1,0 +1,51 @@
+package lab.warehouse.star;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import lab.warehouse.sql.SqlScript;
+
+/**
+ * One rule of the star, a named SQL script the sink runs inside each batch's transaction, e.g.
+ * {@code customer_versions} (SCD2). {@code origin} says where its SQL came from, for messages.
+ */
+public record StarStep(String name, String origin, List<String> statements) {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+  public StarStep {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "a star step's name is lower_case_with_underscores, got '" + name + "'");
+    }
+    if (statements.isEmpty()) {
+      throw new IllegalArgumentException(
+          "star step " + name + " (" + origin + ") has no SQL statement");
+    }
+    statements = List.copyOf(statements);
+  }
+
+  /** A step from SQL text; statements end with a semicolon at the end of a line. */
+  public static StarStep of(String name, String origin, String sql) {
+    return new StarStep(name, origin, SqlScript.statements(sql));
+  }
+
+  /** A step from a file, e.g. a student's version of one rule. */
+  public static StarStep fromFile(String name, Path file) {
+    try {
+      return of(name, file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read star step " + name + " from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The step the lab ships, from {@code /lab/warehouse/star/<name>.sql}. */
+  static StarStep builtIn(String name) {
+    String path = StarSteps.RESOURCE_DIR + name + ".sql";
+    return of(name, path, SqlScript.text(path));
+  }
+}

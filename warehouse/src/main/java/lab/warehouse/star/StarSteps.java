@@ -1,0 +1,148 @@
+package lab.warehouse.star;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The star's rules in the order they run, one SQL file a rule. Each batch runs every step inside
+ * its transaction, after its changes are merged into the change layer; the steps rebuild what the
+ * batch touched from the change layer alone, so a streamed warehouse and a backfilled one come out
+ * identical. A step can be replaced by name ({@link #replace}), e.g. with a student's file.
+ *
+ * <p>What the steps share: {@code stage_change} holds the batch's changes (tbl, lsn, source_ts_ms,
+ * is_deleted, image as JSON) and {@code t_fx_changed} the FX days whose rate changed; earlier steps
+ * leave temp tables for later ones ({@code t_order}, {@code t_customer}, {@code t_product}, {@code
+ * t_conformed}, {@code t_card}, {@code t_fact_order}, {@code t_order_keys}); the macros {@code
+ * skey}, {@code geo_key} and {@code card_id} make keys.
+ */
+public final class StarSteps {
+
+  static final String RESOURCE_DIR = "/lab/warehouse/star/";
+
+  /** The built-in steps, in the order they run; each is {@code star/<name>.sql}. */
+  public static final List<String> ORDER =
+      List.of(
+          "touched_keys",
+          "small_dimensions",
+          "conformed_customers",
+          "customer_versions",
+          "loyalty_members",
+          "inferred_customers",
+          "product_versions",
+          "fact_sales",
+          "gaps_closed",
+          "order_fulfillment",
+          "gaps_detected",
+          "daily_store_sales",
+          "customer_activity");
+
+  private static final Logger log = LoggerFactory.getLogger(StarSteps.class);
+
+  private static final StarSteps DEFAULTS =
+      new StarSteps(ORDER.stream().map(StarStep::builtIn).toList());
+
+  private final List<StarStep> steps;
+
+  private StarSteps(List<StarStep> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  /** The lab's own rules. */
+  public static StarSteps defaults() {
+    return DEFAULTS;
+  }
+
+  /** These steps with the one of the same name replaced; an unknown name is refused. */
+  public StarSteps replace(StarStep step) {
+    List<StarStep> out = new ArrayList<>(steps);
+    int at = names().indexOf(step.name());
+    if (at < 0) {
+      throw new IllegalArgumentException(
+          "there is no star step named '"
+              + step.name()
+              + "'; the steps are: "
+              + String.join(", ", names()));
+    }
+    out.set(at, step);
+    return new StarSteps(out);
+  }
+
+  /** The steps in the order they run. */
+  public List<StarStep> steps() {
+    return steps;
+  }
+
+  /** The steps' names in the order they run. */
+  public List<String> names() {
+    return steps.stream().map(StarStep::name).toList();
+  }
+
+  /** The steps replaced by a file of their own, as {@code name (origin)}; empty for defaults. */
+  public List<String> replaced() {
+    return steps.stream()
+        .filter(s -> !s.equals(DEFAULTS.steps.get(ORDER.indexOf(s.name()))))
+        .map(s -> s.name() + " (" + s.origin() + ")")
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * Runs every step's statements in order on the batch's connection. A failing statement is
+   * reported with its step, where the step came from, and the statement's first line.
+   */
+  public void run(Statement s) throws SQLException {
+    for (StarStep step : steps) {
+      long t0 = System.nanoTime();
+      for (String sql : step.statements()) {
+        long s0 = System.nanoTime();
+        try {
+          s.execute(sql);
+        } catch (SQLException e) {
+          throw new SQLException(
+              "star step "
+                  + step.name()
+                  + " ("
+                  + step.origin()
+                  + ") failed: "
+                  + e.getMessage()
+                  + "\n  in: "
+                  + sql.lines().findFirst().orElse(""),
+              e.getSQLState(),
+              e);
+        }
+        if (log.isDebugEnabled()) {
+          log.debug(
+              "{} ms: {}: {}",
+              (System.nanoTime() - s0) / 1_000_000,
+              step.name(),
+              sql.lines().findFirst().orElse(""));
+        }
+      }
+      if (log.isDebugEnabled()) {
+        log.debug("star step {}: {} ms", step.name(), (System.nanoTime() - t0) / 1_000_000);
+      }
+    }
+  }
+
+  /**
+   * Surrogate keys are hashes, not sequence numbers, so they do not depend on the order rows
+   * arrived in: the top 63 bits of the MD5 of a readable natural key ({@code customer|42|first}).
+   * By the birthday bound a collision has odds of about 1 in 18 million among a million keys (a
+   * scale-1 warehouse has fewer), 1 in 20 at a billion; the primary key would refuse one loudly
+   * rather than merge two members.
+   */
+  public static List<String> macros() {
+    return List.of(
+        "CREATE OR REPLACE TEMP MACRO skey(natural_key) AS CAST(md5_number(natural_key) >> 65 AS BIGINT)",
+        // A geography key readable from its code: DE -> 405 (D is the 4th letter, E the 5th).
+        "CREATE OR REPLACE TEMP MACRO geo_key(code) AS CASE WHEN regexp_full_match(code, '[A-Z]{2}')"
+            + " THEN (ascii(code[1]) - 64) * 100 + (ascii(code[2]) - 64) ELSE 0 END",
+        // A loyalty member's conformed id: negative, so it never meets a shop customer id.
+        "CREATE OR REPLACE TEMP MACRO card_id(card) AS"
+            + " -CAST(md5_number('card|' || card) >> 66 AS BIGINT)");
+  }
+}

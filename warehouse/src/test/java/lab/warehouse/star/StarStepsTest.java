@@ -1,0 +1,135 @@
+package lab.warehouse.star;
+
+import static lab.warehouse.star.ShopChanges.NEW_YEAR;
+import static lab.warehouse.star.ShopChanges.shop;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The star's rules as named steps: their order, and replacing one by name. */
+class StarStepsTest {
+
+  @TempDir Path dir;
+
+  /**
+   * The steps were cut from one script, star_build.sql (39 statements; removed in the commit that
+   * split it). Their statements, in order, are exactly that script's: the fingerprint is the
+   * SHA-256 of its statements joined by a line with a semicolon, taken before the split. A step
+   * changed on purpose changes it; then take the new value from the failure message.
+   */
+  @Test
+  void theDefaultStepsAreTheStatementsOfTheStarBuildTheyWereCutFrom() {
+    List<String> statements =
+        StarSteps.defaults().steps().stream().flatMap(s -> s.statements().stream()).toList();
+
+    assertThat(statements).hasSize(39);
+    assertThat(sha256(String.join("\n;\n", statements)))
+        .isEqualTo("c5dd567775f7e35e6f8c0b82e9deb03485984816474023f5e551070c203a3a1b");
+  }
+
+  @Test
+  void theStepsRunInTheDeclaredOrderEachFromItsOwnFile() {
+    assertThat(StarSteps.defaults().names()).isEqualTo(StarSteps.ORDER);
+    assertThat(StarSteps.defaults().steps())
+        .allSatisfy(
+            s -> assertThat(s.origin()).isEqualTo("/lab/warehouse/star/" + s.name() + ".sql"));
+    assertThat(StarSteps.defaults().replaced()).isEmpty();
+  }
+
+  @Test
+  void aStepReplacedByNameIsWhatTheSinkRuns() throws Exception {
+    // A plausible wrong answer to the periodic snapshot: only the days and stores that sold.
+    Path onlySales = dir.resolve("daily_store_sales.sql");
+    Files.writeString(
+        onlySales,
+        """
+        DELETE FROM fact_daily_store_sales;
+        INSERT INTO fact_daily_store_sales
+        SELECT date_key, store_key, count(DISTINCT order_id), sum(quantity), sum(net_amount_rpt)
+        FROM fact_sales GROUP BY ALL;
+        """);
+    StarSteps steps =
+        StarSteps.defaults().replace(StarStep.fromFile("daily_store_sales", onlySales));
+    ShopChanges twoDays =
+        shop()
+            .order(1, null, "paid", NEW_YEAR, "EUR", "CARD-1", 200)
+            .line(1, 1, 7, 2, "5.00", 0, 201)
+            .order(2, null, "paid", "2026-01-03 10:00:00.000000Z", "EUR", "CARD-1", 202)
+            .line(2, 1, 7, 1, "5.00", 0, 203);
+    String days = "SELECT string_agg(date_key, ',' ORDER BY date_key) FROM fact_daily_store_sales";
+
+    assertThat(steps.replaced()).containsExactly("daily_store_sales (" + onlySales + ")");
+    assertThat(steps.names()).isEqualTo(StarSteps.ORDER);
+    try (StarFixture replaced = StarFixture.open(dir.resolve("replaced"), steps)) {
+      replaced.apply(twoDays);
+      assertThat(replaced.query(days)).isEqualTo("20260101,20260103");
+    }
+    try (StarFixture lab = StarFixture.open(dir.resolve("lab"))) {
+      lab.apply(twoDays);
+      assertThat(lab.query(days)).isEqualTo("20260101,20260102,20260103");
+    }
+  }
+
+  @Test
+  void anUnknownStepNameIsRefusedWithTheNamesThereAre() {
+    assertThatThrownBy(
+            () ->
+                StarSteps.defaults()
+                    .replace(StarStep.of("customer_version", "mine.sql", "SELECT 1;")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no star step named 'customer_version'")
+        .hasMessageContaining("customer_versions, loyalty_members");
+  }
+
+  @Test
+  void aStepWithoutStatementsIsRefused() {
+    assertThatThrownBy(() -> StarStep.of("fact_sales", "empty.sql", "-- to do\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("star step fact_sales (empty.sql) has no SQL statement");
+  }
+
+  @Test
+  void aBrokenStepFailsItsBatchNamingTheStepAndAppliesNothing() throws Exception {
+    Path broken = dir.resolve("customer_versions.sql");
+    Files.writeString(broken, "DELETE FROM dim_customer WHERE no_such_column = 1;\n");
+    StarSteps steps = StarSteps.defaults().replace(StarStep.fromFile("customer_versions", broken));
+
+    try (StarFixture star = StarFixture.open(dir.resolve("wh"), steps)) {
+      assertThatThrownBy(() -> star.apply(shop().customer(10, "consumer", 100)))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("star step customer_versions (" + broken + ") failed")
+          .hasMessageContaining("no_such_column")
+          .hasMessageContaining("in: DELETE FROM dim_customer");
+      assertThat(star.query("SELECT count(*) FROM etl_batch_ledger")).isEqualTo("0");
+      assertThat(star.query("SELECT count(*) FROM cur_customers")).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void aStepFileThatCannotBeReadSaysWhich() {
+    Path missing = dir.resolve("nothing.sql");
+    assertThatThrownBy(() -> StarStep.fromFile("fact_sales", missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot read star step fact_sales from " + missing);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
