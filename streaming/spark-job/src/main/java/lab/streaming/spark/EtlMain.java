@@ -3,7 +3,9 @@ package lab.streaming.spark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import lab.etl.EtlSparkConfig;
 import lab.warehouse.sink.StarSink;
+import lab.warehouse.star.StarStep;
+import lab.warehouse.star.StarSteps;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -25,7 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The streaming ETL driver: Kafka change topics -> etl-core transforms -> DuckDB star. Only wiring
@@ -124,6 +130,17 @@ public final class EtlMain implements Callable<Integer> {
               + " the driver serves them (spark.jars). Not needed in local mode.")
   List<String> jars = List.of();
 
+  @Option(
+      names = "--star-step",
+      paramLabel = "NAME=FILE",
+      description =
+          "Build the star with this SQL file in place of the step of that name, e.g."
+              + " customer_versions=my_versions.sql (repeatable; the steps are those of"
+              + " lab/warehouse/star/)")
+  Map<String, Path> starSteps = new LinkedHashMap<>();
+
+  @Spec CommandSpec spec;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new EtlMain()).execute(args));
   }
@@ -151,8 +168,25 @@ public final class EtlMain implements Callable<Integer> {
                 // The role's password comes from the environment, never the command line.
                 System.getenv().getOrDefault("ETL_REPAIR_PASSWORD", repairUser),
                 Duration.ofSeconds(repairGraceSeconds));
-    run(settings, master, jars, availableNow, repair);
+    run(settings, master, jars, availableNow, repair, steps());
     return 0;
+  }
+
+  /** The star's steps with those given by --star-step in place; a bad one is a usage error. */
+  private StarSteps steps() {
+    StarSteps steps = StarSteps.defaults();
+    try {
+      for (Map.Entry<String, Path> e : starSteps.entrySet()) {
+        steps = steps.replace(StarStep.fromFile(e.getKey(), e.getValue()));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--star-step: " + e.getMessage());
+    }
+    if (!steps.replaced().isEmpty()) {
+      log.info("the star is built with these steps replaced: {}", steps.replaced());
+    }
+    return steps;
   }
 
   static void run(
@@ -160,7 +194,8 @@ public final class EtlMain implements Callable<Integer> {
       String master,
       List<String> jars,
       boolean availableNow,
-      GapRepair.Source repairSource)
+      GapRepair.Source repairSource,
+      StarSteps starSteps)
       throws Exception {
     String pipelineId = pipelineId(settings.checkpoint());
     long t0 = System.nanoTime();
@@ -186,7 +221,7 @@ public final class EtlMain implements Callable<Integer> {
     log.info("Spark session ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
-    try (StarSink sink = StarSink.open(settings.warehouse())) {
+    try (StarSink sink = StarSink.open(settings.warehouse(), starSteps)) {
       SnapshotPublisher publisher = new SnapshotPublisher(sink, settings.snapshot());
       publisher.publish();
       log.info("warehouse open at {} ms", (System.nanoTime() - t0) / 1_000_000);
