@@ -2,8 +2,9 @@
 -- Lab defaults, not secrets: the ports are published on 127.0.0.1 only.
 
 -- The shop database. Its tables come from the lab's versioned migrations
--- (sample-data/src/main/resources/lab/shop/migrations), which `lab load` and `lab demo` apply and
--- record in shop_schema_history; creating them here as well would fight with that history.
+-- (sample-data/src/main/resources/lab/shop/migrations), which `lab load` and `lab demo` apply with
+-- Flyway and record in flyway_schema_history; creating them here as well would fight with that
+-- history.
 CREATE DATABASE shop;
 
 -- A capture role with REPLICATION and nothing else: no superuser, no CREATEDB, no CREATEROLE.

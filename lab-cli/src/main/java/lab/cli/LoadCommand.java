@@ -82,7 +82,7 @@ final class LoadCommand implements Callable<Integer> {
       LocalLab local, ShopSize size, long seed, ShopProfile profile, boolean reset, Console console)
       throws SQLException {
     try (Connection c = VerifyCommand.connectShop(local)) {
-      List<String> applied = ShopMigrations.migrate(c);
+      List<String> applied = ShopMigrations.migrate(local.postgres().shopDataSource());
       if (!applied.isEmpty()) {
         console.line("  schema migrations applied: " + String.join(", ", applied));
       }

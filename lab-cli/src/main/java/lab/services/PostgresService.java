@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import lab.config.LabSettings;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The lab's PostgreSQL: the embedded server (zonky's binaries, run as a real postmaster that
@@ -174,6 +176,17 @@ public final class PostgresService {
   /** A connection to the shop database. */
   public Connection connectShop() throws SQLException {
     return connect(settings.shopJdbcUrl());
+  }
+
+  /** The shop database as a DataSource, for Flyway's migrations (it opens its own connections). */
+  public DataSource shopDataSource() {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(settings.shopJdbcUrl());
+    ds.setUser(settings.pgUser());
+    ds.setPassword(settings.pgPassword());
+    ds.setConnectTimeout(5);
+    ds.setApplicationName("lab");
+    return ds;
   }
 
   public boolean reachable() {

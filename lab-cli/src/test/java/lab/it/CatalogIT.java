@@ -47,7 +47,7 @@ class CatalogIT {
     lab.postgres().start();
     lab.postgres().recreateShopDatabase();
     try (Connection c = lab.postgres().connectShop()) {
-      ShopMigrations.migrate(c);
+      ShopMigrations.migrate(lab.postgres().shopDataSource());
       new ShopSeeder().seed(c, SHOP, 42, n -> {});
     }
     star = EmptyStar.create(home.resolve("star").resolve("star_contract.duckdb"));

@@ -36,7 +36,7 @@ class LiveWorkloadIT {
     lab.postgres().start();
     lab.postgres().recreateShopDatabase();
     try (Connection c = lab.postgres().connectShop()) {
-      ShopMigrations.migrate(c);
+      ShopMigrations.migrate(lab.postgres().shopDataSource());
       new ShopSeeder().seed(c, ShopSize.ofScale(0.002), 42, ShopProfile.REALISTIC, p -> {});
     }
   }

@@ -31,7 +31,7 @@ public final class OltpBench {
     lab.postgres().start();
     try {
       try (Connection c = lab.postgres().connectShop()) {
-        ShopMigrations.migrate(c);
+        ShopMigrations.migrate(lab.postgres().shopDataSource());
         new ShopSeeder().seed(c, new ShopSize(10_000, 1_000, 100_000), 42, n -> {});
       }
       long postmaster = postmasterPid(settings);

@@ -61,7 +61,7 @@ class OltpDriverIT {
     lab = new LocalLab(settings);
     lab.postgres().start();
     try (Connection c = lab.postgres().connectShop()) {
-      ShopMigrations.migrate(c);
+      ShopMigrations.migrate(lab.postgres().shopDataSource());
       new ShopSeeder().seed(c, SMALL_SHOP, 42, n -> {});
       try (PreparedStatement ps =
           c.prepareStatement("UPDATE inventory SET on_hand = 0 WHERE product_id = ?")) {

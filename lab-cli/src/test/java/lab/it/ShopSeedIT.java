@@ -93,7 +93,7 @@ class ShopSeedIT {
   private static Connection freshShop() throws SQLException {
     lab.postgres().recreateShopDatabase();
     Connection c = lab.postgres().connectShop();
-    ShopMigrations.migrate(c);
+    ShopMigrations.migrate(lab.postgres().shopDataSource());
     return c;
   }
 

@@ -106,7 +106,7 @@ final class TestLab {
       throws SQLException {
     lab.resetPipelineState();
     try (Connection shop = lab.postgres().connectShop()) {
-      ShopMigrations.migrate(shop);
+      ShopMigrations.migrate(lab.postgres().shopDataSource());
       new ShopSeeder().seed(shop, size, seed, profile, p -> {});
     }
   }

@@ -1,79 +1,58 @@
 package lab.shop.schema;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Brings a PostgreSQL database up to the shop schema by applying versioned SQL migrations. */
+/**
+ * Brings a PostgreSQL database up to the shop schema with Flyway: the versioned scripts {@code
+ * V<n>__<description>.sql} in {@code lab/shop/migrations}, each applied once in its own transaction
+ * and recorded in {@code flyway_schema_history}.
+ */
 public final class ShopMigrations {
 
-  // The classpath folder holding index.txt and the V<n>__<description>.sql files.
-  static final String FOLDER = "lab/shop/migrations/";
+  /** Where the scripts are, on the classpath. */
+  static final String LOCATION = "classpath:lab/shop/migrations";
+
+  /** The history table of the lab's own runner, before Flyway took over. */
+  static final String OLD_HISTORY = "shop_schema_history";
 
   private static final Logger log = LoggerFactory.getLogger(ShopMigrations.class);
-
-  // Any fixed key will do; it only has to be the same for every process migrating this database.
-  private static final long MIGRATION_LOCK_KEY = 0x73686f705f6d6967L;
-
-  private static final String CREATE_HISTORY =
-      """
-      CREATE TABLE IF NOT EXISTS shop_schema_history (
-          version     INT PRIMARY KEY,
-          description TEXT NOT NULL,
-          checksum    TEXT NOT NULL,
-          applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
-      )""";
 
   private ShopMigrations() {}
 
   /**
-   * Applies every migration not yet recorded in {@code shop_schema_history}, each in its own
-   * transaction together with its history row.
-   *
-   * <p>The connection is left in the auto-commit mode it had; a transaction the caller left open is
-   * committed first.
+   * Applies every migration the database has not had yet. A shop migrated by the lab's earlier
+   * runner is first baselined at the version its history records, so nothing runs twice.
    *
    * @return the descriptions of the migrations applied now (for example {@code "create shop"}), in
    *     order; empty if the database was already up to date
-   * @throws IllegalStateException if an applied migration's file has changed since, or the
-   *     migration list on the classpath is broken
+   * @throws IllegalStateException if an applied script has changed since, or the database has
+   *     tables but no migration history, with what to do
    */
-  public static List<String> migrate(Connection c) throws SQLException {
-    List<Migration> available = MigrationIndex.load(ShopMigrations.class.getClassLoader(), FOLDER);
-    boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(true);
+  public static List<String> migrate(DataSource shop) throws SQLException {
+    Flyway flyway =
+        Flyway.configure(ShopMigrations.class.getClassLoader())
+            .dataSource(shop)
+            .locations(LOCATION)
+            .load();
     try {
-      // Two programs of the lab may start at once; the session lock makes the second wait and
-      // then find nothing left to do, instead of both creating the same tables.
-      execute(c, "SELECT pg_advisory_lock(" + MIGRATION_LOCK_KEY + ")");
-      try {
-        execute(c, CREATE_HISTORY);
-        Map<Integer, String> applied = appliedChecksums(c);
-        verify(available, applied);
-        List<String> done = new ArrayList<>();
-        for (Migration m : available) {
-          if (!applied.containsKey(m.version())) {
-            apply(c, m);
-            done.add(m.description());
-          }
-        }
-        if (done.isEmpty()) {
-          log.info("shop schema is up to date at version {}", latest(available));
-        }
-        return List.copyOf(done);
-      } finally {
-        unlock(c);
+      adoptOldHistory(shop, flyway);
+      MigrateResult result = flyway.migrate();
+      if (result.migrationsExecuted == 0) {
+        log.info("shop schema is up to date at version {}", result.initialSchemaVersion);
       }
-    } finally {
-      c.setAutoCommit(autoCommit);
+      return result.migrations.stream().map(m -> m.description).toList();
+    } catch (FlywayException e) {
+      throw failure(e);
     }
   }
 
@@ -93,98 +72,60 @@ public final class ShopMigrations {
     }
   }
 
-  private static Map<Integer, String> appliedChecksums(Connection c) throws SQLException {
-    Map<Integer, String> applied = new HashMap<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT version, checksum FROM shop_schema_history")) {
-      while (rs.next()) {
-        applied.put(rs.getInt(1), rs.getString(2));
+  /**
+   * A shop the earlier runner migrated has its history in {@code shop_schema_history} and none in
+   * Flyway's table: Flyway takes it over from the highest version recorded there, and the old table
+   * goes, so that one history remains.
+   */
+  private static void adoptOldHistory(DataSource shop, Flyway flyway) throws SQLException {
+    try (Connection c = shop.getConnection();
+        Statement st = c.createStatement()) {
+      int recorded;
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT to_regclass('"
+                  + OLD_HISTORY
+                  + "') IS NOT NULL AND to_regclass('flyway_schema_history') IS NULL")) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return;
+        }
       }
-    }
-    return applied;
-  }
-
-  private static void verify(List<Migration> available, Map<Integer, String> applied) {
-    Map<Integer, String> unknown = new HashMap<>(applied);
-    for (Migration m : available) {
-      String recorded = unknown.remove(m.version());
-      if (recorded != null && !recorded.equals(m.checksum())) {
-        throw new IllegalStateException(
-            "migration "
-                + FOLDER
-                + m.fileName()
-                + " was changed after it was applied (recorded SHA-256 "
-                + recorded
-                + ", file now "
-                + m.checksum()
-                + "); restore the file and put the change in a new migration instead");
+      try (ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM " + OLD_HISTORY)) {
+        rs.next();
+        recorded = rs.getInt(1);
       }
-    }
-    if (!unknown.isEmpty()) {
-      // A newer build migrated this database; older code can still work with it, so only warn.
-      log.warn(
-          "shop_schema_history records versions {} that this build does not know; is it older"
-              + " than the build that migrated the database?",
-          unknown.keySet());
-    }
-  }
-
-  private static void apply(Connection c, Migration m) throws SQLException {
-    long started = System.nanoTime();
-    c.setAutoCommit(false);
-    try (Statement script = c.createStatement();
-        PreparedStatement history =
-            c.prepareStatement(
-                "INSERT INTO shop_schema_history (version, description, checksum)"
-                    + " VALUES (?, ?, ?)")) {
-      script.execute(m.sql());
-      history.setInt(1, m.version());
-      history.setString(2, m.description());
-      history.setString(3, m.checksum());
-      history.executeUpdate();
-      c.commit();
-    } catch (SQLException e) {
-      rollback(c, e);
-      throw new SQLException(
-          "migration " + FOLDER + m.fileName() + " failed and was rolled back: " + e.getMessage(),
-          e.getSQLState(),
-          e);
-    } catch (RuntimeException e) {
-      rollback(c, e);
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
-    log.info(
-        "applied shop migration {} in {} ms",
-        m.fileName(),
-        (System.nanoTime() - started) / 1_000_000);
-  }
-
-  private static void rollback(Connection c, Exception cause) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
+      if (recorded > 0) {
+        Flyway.configure(ShopMigrations.class.getClassLoader())
+            .configuration(flyway.getConfiguration())
+            .baselineVersion(String.valueOf(recorded))
+            // no quote in it: Flyway writes the baseline row with the description inlined in its
+            // SQL
+            .baselineDescription("applied by the earlier migration runner of the lab")
+            .load()
+            .baseline();
+        log.info("shop schema history taken over by Flyway at version {}", recorded);
+      }
+      st.execute("DROP TABLE " + OLD_HISTORY);
     }
   }
 
-  private static void unlock(Connection c) {
-    try {
-      execute(c, "SELECT pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
-    } catch (SQLException e) {
-      // Not worth hiding the real outcome for: the lock goes away with the session anyway.
-      log.warn("could not release the shop migration lock: {}", e.getMessage());
+  private static RuntimeException failure(FlywayException e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    String advice;
+    if (message.contains("checksum mismatch")) {
+      advice =
+          "an applied migration in "
+              + LOCATION
+              + " was changed: restore the file and put the change in a new migration";
+    } else if (message.contains("non-empty schema")) {
+      advice =
+          "the database has tables but no migration history: point --pg-url at an empty database"
+              + " or at one the lab migrated";
+    } else {
+      advice = "fix the cause above; each migration is applied whole or not at all";
     }
-  }
-
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
-  }
-
-  private static int latest(List<Migration> available) {
-    return available.isEmpty() ? 0 : available.get(available.size() - 1).version();
+    return new IllegalStateException(
+        "the shop's schema migrations stopped: " + message + "\n" + advice, e);
   }
 }
