@@ -1,8 +1,13 @@
 package lab.bench.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import lab.bench.BenchResults;
 import lab.bench.HtapCase;
 import lab.bench.OltpMeasurement;
@@ -20,6 +25,8 @@ final class ResultFiles {
           + "server_cpu_s,rows_scanned,columns_read,columns_in_tables,joins,tps,p50_ms,p99_ms,"
           + "transactions,failures,olap_queries,error";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private ResultFiles() {}
 
   static String csv(BenchResults r) {
@@ -36,11 +43,11 @@ final class ResultFiles {
             "",
             m.rows(),
             m.checksum(),
-            num(m.medianMillis()),
-            num(m.p95Millis()),
-            String.join(" ", m.millis().stream().map(ResultFiles::num).toList()),
-            num(m.jvmCpuSeconds()),
-            num(m.serverCpuSeconds()),
+            cell(m.medianMillis()),
+            cell(m.p95Millis()),
+            String.join(" ", m.millis().stream().map(ResultFiles::cell).toList()),
+            cell(m.jvmCpuSeconds()),
+            cell(m.serverCpuSeconds()),
             m.plan().rowsScanned(),
             m.plan().columnsRead(),
             m.plan().columnsInTables(),
@@ -78,183 +85,136 @@ final class ResultFiles {
         "",
         "",
         "",
-        num(m.p95Millis()),
+        cell(m.p95Millis()),
         "",
-        num(m.jvmCpuSeconds()),
-        num(m.serverCpuSeconds()),
-        "",
-        "",
+        cell(m.jvmCpuSeconds()),
+        cell(m.serverCpuSeconds()),
         "",
         "",
-        num(m.tps()),
-        num(m.p50Millis()),
-        num(m.p99Millis()),
+        "",
+        "",
+        cell(m.tps()),
+        cell(m.p50Millis()),
+        cell(m.p99Millis()),
         m.completed(),
         m.failures(),
         olap,
         m.error());
   }
 
+  /** A measurement in a CSV cell: as in results.json, empty where not measurable. */
+  private static String cell(double v) {
+    BigDecimal n = num(v);
+    return n == null ? "" : n.toPlainString();
+  }
+
   private static void row(StringBuilder b, Object... values) {
     List<String> cells = new ArrayList<>();
     for (Object v : values) {
-      String s = v == null ? "" : v instanceof Double d ? num(d) : String.valueOf(v);
+      String s = v == null ? "" : v instanceof Double d ? cell(d) : String.valueOf(v);
       cells.add(s.matches(".*[,\"\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
     }
     b.append(String.join(",", cells)).append('\n');
   }
 
   static String json(BenchResults r) {
-    StringBuilder b = new StringBuilder("{\n");
-    b.append("  \"started_at\": ").append(str(r.startedAt().toString())).append(",\n");
-    b.append("  \"settings\": {\"scales\": ").append(r.settings().scales());
-    b.append(", \"repeats\": ").append(r.settings().repeats());
-    b.append(", \"warmup\": ").append(r.settings().warmup());
-    b.append(", \"oltp_seconds\": ").append(r.settings().oltpSeconds());
-    b.append(", \"clients\": ").append(r.settings().clients()).append("},\n");
-    b.append("  \"queries\": [")
-        .append(String.join(", ", r.queryIds().stream().map(ResultFiles::str).toList()));
-    b.append("],\n  \"notes\": [");
-    b.append(String.join(", ", r.notes().stream().map(ResultFiles::str).toList())).append("],\n");
-    b.append("  \"scales\": [\n");
-    List<String> scales = new ArrayList<>();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("started_at", r.startedAt().toString());
+    ObjectNode settings = root.putObject("settings");
+    r.settings().scales().forEach(settings.putArray("scales")::add);
+    settings.put("repeats", r.settings().repeats());
+    settings.put("warmup", r.settings().warmup());
+    settings.put("oltp_seconds", r.settings().oltpSeconds());
+    settings.put("clients", r.settings().clients());
+    strings(root.putArray("queries"), r.queryIds());
+    strings(root.putArray("notes"), r.notes());
+    ArrayNode scales = root.putArray("scales");
     for (ScaleRun s : r.scales()) {
-      StringBuilder sb = new StringBuilder("    {\"scale\": ").append(num(s.scale()));
-      sb.append(", \"shop\": ").append(str(s.shop()));
-      sb.append(", \"shop_order_lines\": ").append(s.shopOrderLines());
-      sb.append(", \"star_fact_rows\": ").append(s.starFactRows());
-      sb.append(",\n     \"olap\": [\n");
-      sb.append(String.join(",\n", s.olap().stream().map(ResultFiles::query).toList()));
-      sb.append("],\n     \"oltp\": [\n");
-      sb.append(String.join(",\n", s.oltp().stream().map(ResultFiles::oltp).toList()));
-      sb.append("]}");
-      scales.add(sb.toString());
+      ObjectNode scale = scales.addObject();
+      scale.putPOJO("scale", num(s.scale()));
+      scale.put("shop", s.shop());
+      scale.put("shop_order_lines", s.shopOrderLines());
+      scale.put("star_fact_rows", s.starFactRows());
+      ArrayNode olap = scale.putArray("olap");
+      s.olap().forEach(m -> query(olap.addObject(), m));
+      ArrayNode oltp = scale.putArray("oltp");
+      s.oltp().forEach(m -> oltp(oltp.addObject(), m));
     }
-    b.append(String.join(",\n", scales)).append("],\n  \"htap\": [\n");
-    List<String> cases = new ArrayList<>();
+    ArrayNode htap = root.putArray("htap");
     for (HtapCase c : r.htap()) {
-      cases.add(
-          "      {\"case\": "
-              + str(c.label())
-              + ", \"olap_engine\": "
-              + str(c.olapEngine())
-              + ", \"olap_queries\": "
-              + c.olapQueries()
-              + ", \"note\": "
-              + str(c.note())
-              + ", \"oltp\": "
-              + (c.oltp() == null ? "null" : oltp(c.oltp()).strip())
-              + "}");
-    }
-    return b.append(String.join(",\n", cases)).append("]\n}\n").toString();
-  }
-
-  private static String query(QueryMeasurement m) {
-    List<String> tables = new ArrayList<>();
-    for (TableRead t : m.plan().tables()) {
-      tables.add(
-          "{\"table\": "
-              + str(t.table())
-              + ", \"access\": "
-              + str(t.access())
-              + ", \"rows_scanned\": "
-              + t.rowsScanned()
-              + ", \"columns_in_table\": "
-              + t.columnsInTable()
-              + ", \"columns_read\": "
-              + strings(t.columnsRead())
-              + ", \"columns_used\": "
-              + strings(t.columnsUsed())
-              + "}");
-    }
-    return "       {\"query\": "
-        + str(m.queryId())
-        + ", \"flight\": "
-        + str(m.flight())
-        + ", \"engine\": "
-        + str(m.engine())
-        + ", \"rows\": "
-        + m.rows()
-        + ", \"checksum\": "
-        + str(m.checksum())
-        + ", \"median_ms\": "
-        + num(m.medianMillis())
-        + ", \"p95_ms\": "
-        + num(m.p95Millis())
-        + ", \"runs_ms\": ["
-        + String.join(", ", m.millis().stream().map(ResultFiles::num).toList())
-        + "], \"jvm_cpu_s\": "
-        + num(m.jvmCpuSeconds())
-        + ", \"server_cpu_s\": "
-        + num(m.serverCpuSeconds())
-        + ", \"joins\": "
-        + strings(m.plan().joins())
-        + ", \"plan_error\": "
-        + str(m.plan().error())
-        + ", \"tables\": ["
-        + String.join(", ", tables)
-        + "], \"error\": "
-        + str(m.error())
-        + "}";
-  }
-
-  private static String oltp(OltpMeasurement m) {
-    return String.format(
-        Locale.US,
-        "       {\"engine\": %s, \"label\": %s, \"clients\": %d, \"seconds\": %s,"
-            + " \"transactions\": %d, \"failures\": %d, \"tps\": %s, \"p50_ms\": %s,"
-            + " \"p95_ms\": %s, \"p99_ms\": %s, \"jvm_cpu_s\": %s, \"server_cpu_s\": %s,"
-            + " \"error\": %s}",
-        str(m.engine()),
-        str(m.label()),
-        m.clients(),
-        num(m.seconds()),
-        m.completed(),
-        m.failures(),
-        num(m.tps()),
-        num(m.p50Millis()),
-        num(m.p95Millis()),
-        num(m.p99Millis()),
-        num(m.jvmCpuSeconds()),
-        num(m.serverCpuSeconds()),
-        str(m.error()));
-  }
-
-  private static String strings(List<String> l) {
-    return "[" + String.join(", ", l.stream().map(ResultFiles::str).toList()) + "]";
-  }
-
-  /** A JSON number, or null for NaN (not measurable here). */
-  static String num(double v) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return "null";
-    }
-    return v == Math.rint(v) && Math.abs(v) < 1e15
-        ? Long.toString((long) v)
-        : String.format(Locale.US, "%.4f", v);
-  }
-
-  static String str(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
+      ObjectNode h = htap.addObject();
+      h.put("case", c.label());
+      h.put("olap_engine", c.olapEngine());
+      h.put("olap_queries", c.olapQueries());
+      h.put("note", c.note());
+      if (c.oltp() == null) {
+        h.putNull("oltp");
+      } else {
+        oltp(h.putObject("oltp"), c.oltp());
       }
     }
-    return b.append('"').toString();
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write results.json", e);
+    }
+  }
+
+  private static void query(ObjectNode q, QueryMeasurement m) {
+    q.put("query", m.queryId());
+    q.put("flight", m.flight());
+    q.put("engine", m.engine());
+    q.put("rows", m.rows());
+    q.put("checksum", m.checksum());
+    q.putPOJO("median_ms", num(m.medianMillis()));
+    q.putPOJO("p95_ms", num(m.p95Millis()));
+    ArrayNode runs = q.putArray("runs_ms");
+    m.millis().forEach(ms -> runs.addPOJO(num(ms)));
+    q.putPOJO("jvm_cpu_s", num(m.jvmCpuSeconds()));
+    q.putPOJO("server_cpu_s", num(m.serverCpuSeconds()));
+    strings(q.putArray("joins"), m.plan().joins());
+    q.put("plan_error", m.plan().error());
+    ArrayNode tables = q.putArray("tables");
+    for (TableRead t : m.plan().tables()) {
+      ObjectNode table = tables.addObject();
+      table.put("table", t.table());
+      table.put("access", t.access());
+      table.put("rows_scanned", t.rowsScanned());
+      table.put("columns_in_table", t.columnsInTable());
+      strings(table.putArray("columns_read"), t.columnsRead());
+      strings(table.putArray("columns_used"), t.columnsUsed());
+    }
+    q.put("error", m.error());
+  }
+
+  private static void oltp(ObjectNode o, OltpMeasurement m) {
+    o.put("engine", m.engine());
+    o.put("label", m.label());
+    o.put("clients", m.clients());
+    o.putPOJO("seconds", num(m.seconds()));
+    o.put("transactions", m.completed());
+    o.put("failures", m.failures());
+    o.putPOJO("tps", num(m.tps()));
+    o.putPOJO("p50_ms", num(m.p50Millis()));
+    o.putPOJO("p95_ms", num(m.p95Millis()));
+    o.putPOJO("p99_ms", num(m.p99Millis()));
+    o.putPOJO("jvm_cpu_s", num(m.jvmCpuSeconds()));
+    o.putPOJO("server_cpu_s", num(m.serverCpuSeconds()));
+    o.put("error", m.error());
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+
+  /** A measurement as a JSON number: whole, or to 4 decimals; null for NaN (not measurable). */
+  static BigDecimal num(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return null;
+    }
+    BigDecimal d = BigDecimal.valueOf(v);
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? d.setScale(0, RoundingMode.UNNECESSARY)
+        : d.setScale(4, RoundingMode.HALF_EVEN);
   }
 }
