@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
+import lab.bench.Cpu;
 import lab.cli.LabCommand;
 import lab.config.LabSettings;
 import lab.services.LocalLab;
@@ -72,31 +74,7 @@ public final class OltpBench {
         Files.readAllLines(settings.postgresData().resolve("postmaster.pid")).get(0).strip());
   }
 
-  /**
-   * CPU seconds of the postmaster, its finished children (cutime, cstime) and its live ones, from
-   * /proc: the backends serving the driver's connections are children of the postmaster.
-   */
-  static double treeCpuSeconds(long postmaster) throws IOException {
-    double ticks = stat(postmaster, true);
-    for (ProcessHandle child :
-        ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
-      ticks += stat(child.pid(), false);
-    }
-    return ticks / 100.0; // USER_HZ is 100 on Linux
-  }
-
-  private static double stat(long pid, boolean withChildren) throws IOException {
-    Path stat = Path.of("/proc", Long.toString(pid), "stat");
-    if (!Files.exists(stat)) {
-      return 0;
-    }
-    String s = Files.readString(stat);
-    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-    // fields 14..17 of stat (1-based) are utime, stime, cutime, cstime; f[0] is field 3
-    double t = Double.parseDouble(f[11]) + Double.parseDouble(f[12]);
-    if (withChildren) {
-      t += Double.parseDouble(f[13]) + Double.parseDouble(f[14]);
-    }
-    return t;
+  private static double treeCpuSeconds(long postmaster) {
+    return Cpu.serverSeconds(OptionalLong.of(postmaster)).orElse(Double.NaN);
   }
 }
