@@ -1,29 +1,16 @@
 package lab.shop.schema;
 
 import java.util.List;
+import lab.shop.contract.ShopContract;
 
-/** The shop's tables as the migrations create them, named once for every module that lists them. */
+/**
+ * The shop's tables in the roles the generator gives them; the tables themselves are the
+ * contract's.
+ */
 public final class ShopTables {
 
   /** Every table, parents before children, so a copy in this order finds every referenced row. */
-  public static final List<String> ALL =
-      List.of(
-          "currencies",
-          "sales_channels",
-          "categories",
-          "suppliers",
-          "stores",
-          "products",
-          "product_prices",
-          "inventory",
-          "customers",
-          "customer_addresses",
-          "crm_customer_imports",
-          "orders",
-          "order_items",
-          "payments",
-          "shipments",
-          "returns");
+  public static final List<String> ALL = ShopContract.names();
 
   /** Tables the migrations fill with reference data; a seed or a reset leaves them alone. */
   public static final List<String> REFERENCE = List.of("currencies", "sales_channels");

@@ -3,6 +3,7 @@ package lab.streaming.cdc;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import lab.shop.contract.ShopContract;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
@@ -121,14 +122,8 @@ public final class CdcMain implements Callable<Integer> {
   @Option(
       names = "--tables",
       split = ",",
-      defaultValue =
-          "public.currencies,public.sales_channels,public.categories,public.suppliers,"
-              + "public.stores,public.customers,public.customer_addresses,"
-              + "public.crm_customer_imports,public.products,public.product_prices,"
-              + "public.inventory,public.orders,public.order_items,public.payments,"
-              + "public.shipments,public.returns",
       paramLabel = "SCHEMA.TABLE",
-      description = "Tables to capture. Default: ${DEFAULT-VALUE}.")
+      description = "Tables to capture. Default: every table of the shop's contract, in public.")
   List<String> tables;
 
   /** Parses the flags, runs the capture and exits with its code. */
@@ -166,7 +161,9 @@ public final class CdcMain implements Callable<Integer> {
           slot,
           publication,
           offsetFlushMs,
-          tables);
+          tables != null
+              ? tables
+              : ShopContract.TABLES.stream().map(t -> t.qualified("public")).toList());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
