@@ -3,6 +3,7 @@ package lab.etl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import lab.etl.cdc.ChangeEnvelope;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -69,18 +70,8 @@ public final class ChangeRecords {
   }
 
   private static String envelope(String op, long lsn, String before, String after) {
-    return "{\"before\":"
-        + before
-        + ",\"after\":"
-        + after
-        + ",\"source\":{\"version\":\"3.6.1.Final\",\"connector\":\"postgresql\",\"name\":\"shop\","
-        + "\"ts_ms\":1767258000000,\"snapshot\":\"false\",\"db\":\"shop\",\"schema\":\"public\","
-        + "\"table\":\"t\",\"txId\":"
-        + (700 + lsn)
-        + ",\"lsn\":"
-        + lsn
-        + "},\"op\":\""
-        + op
-        + "\",\"ts_ms\":1767258000123}";
+    return new ChangeEnvelope(
+            op, "t", before, after, lsn, 700 + lsn, 1767258000000L, 1767258000123L)
+        .json();
   }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import lab.etl.ChangeStreamTransform;
+import lab.etl.cdc.ChangeEnvelope;
 import lab.warehouse.sink.Gap;
 import lab.warehouse.sink.StarSink;
 import org.apache.spark.sql.Row;
@@ -112,14 +113,9 @@ final class GapRepair {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           found.add(rs.getLong(1));
+          long now = System.currentTimeMillis();
           String envelope =
-              "{\"before\":null,\"after\":"
-                  + rs.getString(2)
-                  + ",\"source\":{\"lsn\":0,\"txId\":0,\"ts_ms\":"
-                  + System.currentTimeMillis()
-                  + ",\"table\":\""
-                  + table
-                  + "\"},\"op\":\"r\"}";
+              new ChangeEnvelope("r", table, null, rs.getString(2), 0, 0, now, now).json();
           out.add(
               RowFactory.create(
                   "shop.public." + table,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import lab.etl.ChangeStreamTransform;
 import lab.etl.EtlSparkConfig;
+import lab.etl.cdc.ChangeEnvelope;
 import lab.streaming.spark.ShopHistory;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -252,13 +253,8 @@ class SqlTransformTest {
   }
 
   private static String envelope(String op, String before, String after) {
-    return "{\"op\":\""
-        + op
-        + "\",\"before\":"
-        + before
-        + ",\"after\":"
-        + after
-        + ",\"source\":{\"lsn\":42,\"ts_ms\":1735700000000}}";
+    return new ChangeEnvelope(op, "t", before, after, 42, 42, 1735700000000L, 1735700000000L)
+        .json();
   }
 
   private static String[] customer(int id, String email, String phone, String country) {

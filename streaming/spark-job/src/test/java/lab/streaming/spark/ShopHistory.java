@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import lab.etl.cdc.ChangeEnvelope;
 
 /**
  * A small shop's change history as Debezium would capture it, per table, in commit order: the
@@ -173,25 +174,8 @@ public final class ShopHistory {
   private void change(String table, String op, String key, String after) {
     lsn += 1 + r.nextInt(5);
     ts += 1_000;
-    String before = op.equals("d") ? key : "null";
-    String value =
-        "{\"before\":"
-            + before
-            + ",\"after\":"
-            + (after == null ? "null" : after)
-            + ",\"source\":{\"lsn\":"
-            + lsn
-            + ",\"txId\":"
-            + lsn
-            + ",\"ts_ms\":"
-            + ts
-            + ",\"table\":\""
-            + table
-            + "\"},\"op\":\""
-            + op
-            + "\",\"ts_ms\":"
-            + ts
-            + "}";
+    String before = op.equals("d") ? key : null;
+    String value = new ChangeEnvelope(op, table, before, after, lsn, lsn, ts, ts).json();
     topics.computeIfAbsent(table, t -> new ArrayList<>()).add(new String[] {key, value});
   }
 
