@@ -3,7 +3,6 @@ package lab.warehouse.sink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,59 +28,25 @@ import org.slf4j.LoggerFactory;
  * <p>DuckDB lets one process open the file for writing and locks out every other reader, so the
  * sink also publishes a read-only copy ({@link #publishSnapshot}) for the lab's other tools.
  *
- * <p>The sink checkpoints itself instead of leaving it to DuckDB: after a commit that left more
- * than {@code -Dlab.warehouse.checkpoint-mb} (default 16, DuckDB's own default) in the WAL, and
- * before each snapshot. Between checkpoints DuckDB writes a commit to the WAL and, for large
- * inserts, into blocks of the file that the last checkpoint does not use; only a checkpoint
- * rewrites what a reader of the file would read. So the snapshot's copy of the file can run while
- * the next batches commit, as long as no checkpoint runs during the copy ({@code fileLock}).
+ * <p>Its jobs apart: {@link Ledger} books each batch, {@link GapLog} keeps the stream's gaps,
+ * {@link SnapshotFile} checkpoints the file and copies it for readers, {@link SinkSession} sets up
+ * the DuckDB session.
  */
 public final class StarSink implements AutoCloseable {
 
-  static final String MEMORY_PROPERTY = "lab.warehouse.memory-mb";
-  static final String CHECKPOINT_PROPERTY = "lab.warehouse.checkpoint-mb";
-
   private static final Logger log = LoggerFactory.getLogger(StarSink.class);
 
-  /** DuckDB's own checkpoint threshold: high enough that DuckDB never checkpoints by itself. */
-  private static final String NO_AUTOMATIC_CHECKPOINT = "1000000GB";
-
-  private static final long DEFAULT_CHECKPOINT_MB = 16;
-
-  private final Path file;
-  private final Path wal;
   private final DuckDBConnection connection;
   private final ChangeMerge merge;
   private final StarSteps steps;
-  private final long checkpointBytes;
-
-  /**
-   * Held while the file is rewritten (a checkpoint, closing) and while a snapshot copies it. Taken
-   * inside the sink's monitor or alone, never the other way round.
-   */
-  private final Object fileLock = new Object();
-
-  /** How a snapshot copies the file: {@link Files#copy}, or a test's copy that pauses midway. */
-  interface FileCopy {
-    void copy(Path from, Path to) throws IOException;
-  }
-
-  private final FileCopy fileCopy;
+  private final SnapshotFile snapshots;
 
   private StarSink(
-      Path file,
-      DuckDBConnection connection,
-      ChangeMerge merge,
-      StarSteps steps,
-      long checkpointMb,
-      FileCopy fileCopy) {
-    this.file = file;
-    this.wal = file.resolveSibling(file.getFileName() + ".wal");
+      DuckDBConnection connection, ChangeMerge merge, StarSteps steps, SnapshotFile snapshots) {
     this.connection = connection;
     this.merge = merge;
     this.steps = steps;
-    this.checkpointBytes = checkpointMb << 20;
-    this.fileCopy = fileCopy;
+    this.snapshots = snapshots;
   }
 
   /**
@@ -94,29 +59,22 @@ public final class StarSink implements AutoCloseable {
 
   /** As {@link #open(Path)}, building the star with the steps given (some replaced by name). */
   public static StarSink open(Path file, StarSteps steps) throws SQLException {
-    Long configured = megabytes(CHECKPOINT_PROPERTY, 1);
-    return open(
-        file,
-        steps,
-        configured == null ? DEFAULT_CHECKPOINT_MB : configured,
-        (from, to) -> Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING));
+    return open(file, steps, SinkSession.checkpointMb(), SnapshotFile.PLAIN_COPY);
   }
 
   /** As {@link #open(Path)} with the checkpoint threshold given; 0 checkpoints every commit. */
   static StarSink open(Path file, long checkpointMb) throws SQLException {
-    return open(
-        file,
-        StarSteps.defaults(),
-        checkpointMb,
-        (from, to) -> Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING));
+    return open(file, StarSteps.defaults(), checkpointMb, SnapshotFile.PLAIN_COPY);
   }
 
   /** As {@link #open(Path, long)}, with the snapshot's file copy given. */
-  static StarSink open(Path file, long checkpointMb, FileCopy fileCopy) throws SQLException {
+  static StarSink open(Path file, long checkpointMb, SnapshotFile.FileCopy fileCopy)
+      throws SQLException {
     return open(file, StarSteps.defaults(), checkpointMb, fileCopy);
   }
 
-  private static StarSink open(Path file, StarSteps steps, long checkpointMb, FileCopy fileCopy)
+  private static StarSink open(
+      Path file, StarSteps steps, long checkpointMb, SnapshotFile.FileCopy fileCopy)
       throws SQLException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -127,10 +85,14 @@ public final class StarSink implements AutoCloseable {
         (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
     try {
       StarSchema.create(connection);
-      createSession(connection);
+      SinkSession.configure(connection);
       ChangeMerge merge = ChangeMerge.fromCatalog(connection);
       connection.setAutoCommit(false);
-      return new StarSink(file.toAbsolutePath(), connection, merge, steps, checkpointMb, fileCopy);
+      return new StarSink(
+          connection,
+          merge,
+          steps,
+          new SnapshotFile(file.toAbsolutePath(), checkpointMb, fileCopy));
     } catch (SQLException e) {
       connection.close();
       throw e;
@@ -183,7 +145,7 @@ public final class StarSink implements AutoCloseable {
 
   private BatchResult apply(StarBatch batch, Stager stager) throws SQLException {
     try {
-      if (alreadyApplied(batch)) {
+      if (Ledger.has(connection, batch)) {
         connection.rollback();
         log.info(
             "batch {}/{} is in the ledger already; skipped", batch.pipelineId(), batch.batchId());
@@ -208,13 +170,13 @@ public final class StarSink implements AutoCloseable {
         steps.run(s);
       }
       long built = System.nanoTime();
-      writeDeadLetters(batch.deadLetters());
-      writeLedger(batch, duplicates, stale);
-      writeFreshness(batch);
+      Ledger.deadLetters(connection, batch.deadLetters());
+      Ledger.record(connection, batch, duplicates, stale);
+      Ledger.freshness(connection, batch);
       long booked = System.nanoTime();
       connection.commit();
       long committed = System.nanoTime();
-      checkpointIfDue();
+      snapshots.checkpointIfDue(connection);
       if (log.isDebugEnabled()) {
         long done = System.nanoTime();
         log.debug(
@@ -236,61 +198,38 @@ public final class StarSink implements AutoCloseable {
     }
   }
 
+  /** The next batch id of a pipeline, for writers that are not driven by a Spark checkpoint. */
+  public synchronized long nextBatchId(String pipelineId) throws SQLException {
+    return inTransaction(() -> Ledger.nextBatchId(connection, pipelineId));
+  }
+
   /** Gaps nobody has closed yet that were detected at least {@code ageSeconds} ago. */
   public synchronized List<Gap> openGaps(long ageSeconds, int limit) throws SQLException {
-    List<Gap> out = new java.util.ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT order_id, gap FROM etl_repair_log WHERE outcome IS NULL"
-                + " AND detected_at <= now() - to_seconds(?) ORDER BY detected_at, order_id"
-                + " LIMIT ?")) {
-      ps.setLong(1, ageSeconds);
-      ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Gap(rs.getLong(1), rs.getString(2)));
-        }
-      }
-      connection.commit();
-    } catch (SQLException e) {
-      rollbackQuietly(e);
-      throw e;
-    }
-    return out;
+    return inTransaction(() -> GapLog.open(connection, ageSeconds, limit));
   }
 
   /** Closes gaps with an outcome, e.g. that the shop does not have the row either. */
   public synchronized void closeGaps(List<Gap> gaps, String outcome) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "UPDATE etl_repair_log SET outcome = ?, repaired_at = now()"
-                + " WHERE order_id = ? AND gap = ? AND outcome IS NULL")) {
-      for (Gap g : gaps) {
-        ps.setString(1, outcome);
-        ps.setLong(2, g.orderId());
-        ps.setString(3, g.kind());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-      connection.commit();
-    } catch (SQLException e) {
-      rollbackQuietly(e);
-      throw e;
-    }
+    inTransaction(
+        () -> {
+          GapLog.close(connection, gaps, outcome);
+          return null;
+        });
   }
 
-  /** The next batch id of a pipeline, for writers that are not driven by a Spark checkpoint. */
-  public synchronized long nextBatchId(String pipelineId) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT coalesce(max(batch_id) + 1, 0) FROM etl_batch_ledger WHERE pipeline_id = ?")) {
-      ps.setString(1, pipelineId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long id = rs.getLong(1);
-        connection.commit();
-        return id;
-      }
+  /** Work the sink does outside a batch, in a transaction of its own. */
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T inTransaction(Work<T> work) throws SQLException {
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(e);
+      throw e;
     }
   }
 
@@ -298,7 +237,7 @@ public final class StarSink implements AutoCloseable {
    * Writes a consistent read-only copy of the warehouse: checkpoint (so the file holds every
    * committed batch), copy beside the target, then rename over it atomically so a reader never sees
    * a half-written file. Only the checkpoint holds up batches; they commit while the file is copied
-   * (see the class comment).
+   * (see {@link SnapshotFile}).
    *
    * @return the time the checkpoint and the copy took, without the wait for a batch in progress:
    *     what a publish costs, for a caller that paces them
@@ -307,19 +246,10 @@ public final class StarSink implements AutoCloseable {
     long t0;
     synchronized (this) {
       t0 = System.nanoTime();
-      checkpoint();
+      snapshots.checkpoint(connection);
     }
     long checkpointed = System.nanoTime();
-    synchronized (fileLock) {
-      try {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        fileCopy.copy(file, tmp);
-        Files.move(
-            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        throw new SQLException("cannot publish the warehouse snapshot to " + target, e);
-      }
-    }
+    snapshots.copyTo(target);
     long copied = System.nanoTime();
     if (log.isDebugEnabled()) {
       log.debug(
@@ -333,9 +263,7 @@ public final class StarSink implements AutoCloseable {
 
   @Override
   public synchronized void close() throws SQLException {
-    synchronized (fileLock) {
-      connection.close(); // DuckDB checkpoints on close
-    }
+    snapshots.close(connection);
   }
 
   /** A DuckDB setting of the sink's session, as DuckDB prints it. */
@@ -349,104 +277,6 @@ public final class StarSink implements AutoCloseable {
         return value;
       }
     }
-  }
-
-  /** Moves the WAL into the file; a snapshot's copy waits for it and it waits for a copy. */
-  private void checkpoint() throws SQLException {
-    synchronized (fileLock) {
-      try (Statement s = connection.createStatement()) {
-        s.execute("CHECKPOINT");
-      }
-      connection.commit();
-    }
-  }
-
-  private void checkpointIfDue() throws SQLException {
-    long walBytes;
-    try {
-      walBytes = Files.exists(wal) ? Files.size(wal) : 0;
-    } catch (IOException e) {
-      throw new SQLException("cannot read the size of the warehouse's WAL " + wal, e);
-    }
-    if (walBytes > checkpointBytes || checkpointBytes == 0) {
-      checkpoint();
-    }
-  }
-
-  private boolean alreadyApplied(StarBatch batch) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT 1 FROM etl_batch_ledger WHERE pipeline_id = ? AND batch_id = ?")) {
-      ps.setString(1, batch.pipelineId());
-      ps.setLong(2, batch.batchId());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private static void createSession(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      // Calendar keys and day boundaries are UTC, whatever the machine's zone.
-      s.execute("SET TimeZone = 'UTC'");
-      // DuckDB takes 80 % of the machine's memory by default; here it shares the machine with
-      // Spark, Kafka and PostgreSQL, and one large join (a bad plan once reached 14 GB) got the
-      // whole ETL killed by the kernel. Past its limit DuckDB spills to disk instead.
-      s.execute("SET memory_limit = '" + memoryLimitMb() + "MB'");
-      // The sink checkpoints itself (checkpointIfDue, publishSnapshot): a checkpoint must never
-      // run while a snapshot copies the file.
-      s.execute("SET checkpoint_threshold = '" + NO_AUTOMATIC_CHECKPOINT + "'");
-      s.execute(
-          "CREATE TEMP TABLE stage_change (tbl VARCHAR, lsn BIGINT, source_ts_ms BIGINT,"
-              + " is_deleted BOOLEAN, image VARCHAR)");
-      s.execute(
-          "CREATE TEMP TABLE stage_fx (currency_code VARCHAR, rate_date DATE,"
-              + " units_per_eur DECIMAL(18,8), source_file VARCHAR)");
-      s.execute("CREATE TEMP TABLE t_fx_changed (currency_code VARCHAR, rate_date DATE)");
-      for (String macro : StarSteps.macros()) {
-        s.execute(macro);
-      }
-    }
-  }
-
-  /**
-   * The warehouse's memory: {@code -Dlab.warehouse.memory-mb=N}, else a quarter of the machine's
-   * physical memory (at least 512 MB).
-   */
-  static long memoryLimitMb() {
-    Long configured = megabytes(MEMORY_PROPERTY, 64);
-    if (configured != null) {
-      return configured;
-    }
-    long physical =
-        ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-            .getTotalMemorySize();
-    return Math.max(512, physical / 4 / (1024 * 1024));
-  }
-
-  /** A {@code -Dproperty=N} number of megabytes, at least {@code min}; null when not set. */
-  static Long megabytes(String property, long min) {
-    String configured = System.getProperty(property);
-    if (configured == null) {
-      return null;
-    }
-    try {
-      long mb = Long.parseLong(configured.strip());
-      if (mb >= min) {
-        return mb;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "-D"
-            + property
-            + " must be a number of megabytes >= "
-            + min
-            + ", got '"
-            + configured
-            + "'");
   }
 
   private void clearStaging() throws SQLException {
@@ -548,81 +378,6 @@ public final class StarSink implements AutoCloseable {
   /** Changes delivered more than once within the batch: same table, position, and image. */
   private static final String DUPLICATES =
       "SELECT count(*) - count(DISTINCT (tbl, lsn, is_deleted, image)) FROM stage_change";
-
-  private void writeDeadLetters(List<DeadLetter> deadLetters) throws SQLException {
-    if (deadLetters.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO dead_letter VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING")) {
-      for (DeadLetter d : deadLetters) {
-        ps.setString(1, d.topic());
-        ps.setInt(2, d.partition());
-        ps.setLong(3, d.offset());
-        ps.setString(4, d.reason());
-        ps.setString(5, d.rawValue());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-    log.warn("{} record(s) sent to dead_letter", deadLetters.size());
-  }
-
-  /**
-   * Each change's lag from its commit in the shop to now, the end of the batch's work (only the
-   * commit is left), bucketed. Rows a repair re-read from the shop (source position 0) are no
-   * stream events and are left out.
-   */
-  private void writeFreshness(StarBatch batch) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            """
-            INSERT INTO etl_freshness
-            SELECT ?, ?, to_timestamp(? / 1000.0), bucket, count(*)
-            FROM (SELECT CASE WHEN lag < 10000 THEN lag // 10 * 10 ELSE lag // 1000 * 1000 END
-                           AS bucket
-                  FROM (SELECT greatest(? - source_ts_ms, 0) AS lag FROM stage_change
-                        WHERE lsn > 0 AND source_ts_ms > 0))
-            GROUP BY bucket
-            """)) {
-      long now = System.currentTimeMillis();
-      ps.setString(1, batch.pipelineId());
-      ps.setLong(2, batch.batchId());
-      ps.setLong(3, now);
-      ps.setLong(4, now);
-      ps.executeUpdate();
-    }
-  }
-
-  private void writeLedger(StarBatch batch, long duplicates, long stale) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO etl_batch_ledger VALUES (?, ?, now(), ?, ?, ?, ?)")) {
-      ps.setString(1, batch.pipelineId());
-      ps.setLong(2, batch.batchId());
-      ps.setLong(3, batch.events());
-      ps.setLong(4, duplicates);
-      ps.setLong(5, stale);
-      ps.setLong(6, batch.deadLetters().size());
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            """
-            INSERT INTO etl_source_offset VALUES (?, ?, ?)
-            ON CONFLICT (topic, kafka_partition) DO UPDATE
-              SET last_offset = greatest(etl_source_offset.last_offset, excluded.last_offset)
-            """)) {
-      for (SourceOffset o : batch.offsets()) {
-        ps.setString(1, o.topic());
-        ps.setInt(2, o.partition());
-        ps.setLong(3, o.offset());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
 
   private void rollbackQuietly(Exception cause) {
     try {

@@ -14,8 +14,8 @@ class StarSinkMemoryTest {
 
   @AfterEach
   void clear() {
-    System.clearProperty(StarSink.MEMORY_PROPERTY);
-    System.clearProperty(StarSink.CHECKPOINT_PROPERTY);
+    System.clearProperty(SinkSession.MEMORY_PROPERTY);
+    System.clearProperty(SinkSession.CHECKPOINT_PROPERTY);
   }
 
   @Test
@@ -26,14 +26,14 @@ class StarSinkMemoryTest {
                 .getTotalMemorySize()
             / (1024 * 1024);
 
-    assertThat(StarSink.memoryLimitMb()).isEqualTo(Math.max(512, physicalMb / 4));
+    assertThat(SinkSession.memoryLimitMb()).isEqualTo(Math.max(512, physicalMb / 4));
   }
 
   @Test
   void aConfiguredLimitIsUsedAndTheSinkOpensWithIt() throws Exception {
-    System.setProperty(StarSink.MEMORY_PROPERTY, "300");
+    System.setProperty(SinkSession.MEMORY_PROPERTY, "300");
 
-    assertThat(StarSink.memoryLimitMb()).isEqualTo(300);
+    assertThat(SinkSession.memoryLimitMb()).isEqualTo(300);
     try (StarSink sink = StarSink.open(dir.resolve("wh.duckdb"))) {
       assertThat(sink).isNotNull();
     }
@@ -41,16 +41,16 @@ class StarSinkMemoryTest {
 
   @Test
   void aLimitThatIsNoNumberOfMegabytesIsRefusedWithTheSetting() {
-    System.setProperty(StarSink.MEMORY_PROPERTY, "4GB");
+    System.setProperty(SinkSession.MEMORY_PROPERTY, "4GB");
 
-    assertThatThrownBy(StarSink::memoryLimitMb)
+    assertThatThrownBy(SinkSession::memoryLimitMb)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("-Dlab.warehouse.memory-mb must be a number of megabytes >= 64, got '4GB'");
   }
 
   @Test
   void theSinkCheckpointsItselfSoDuckDbsOwnThresholdIsOutOfReach() throws Exception {
-    System.setProperty(StarSink.CHECKPOINT_PROPERTY, "2048");
+    System.setProperty(SinkSession.CHECKPOINT_PROPERTY, "2048");
 
     try (StarSink sink = StarSink.open(dir.resolve("wh.duckdb"))) {
       assertThat(sink.setting("checkpoint_threshold")).endsWith("TiB");
@@ -59,7 +59,7 @@ class StarSinkMemoryTest {
 
   @Test
   void aCheckpointThresholdThatIsNoNumberOfMegabytesIsRefused() {
-    System.setProperty(StarSink.CHECKPOINT_PROPERTY, "0");
+    System.setProperty(SinkSession.CHECKPOINT_PROPERTY, "0");
 
     assertThatThrownBy(() -> StarSink.open(dir.resolve("wh.duckdb")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -124,7 +124,7 @@ class StarSinkTest {
     CountDownLatch copying = new CountDownLatch(1);
     CountDownLatch batchDone = new CountDownLatch(1);
     AtomicBoolean batchFinishedDuringCopy = new AtomicBoolean();
-    StarSink.FileCopy heldHalfway =
+    SnapshotFile.FileCopy heldHalfway =
         (from, to) -> {
           long size = Files.size(from);
           try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
