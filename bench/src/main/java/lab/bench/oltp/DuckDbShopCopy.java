@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.shop.jdbc.Transactions;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -119,11 +120,7 @@ public final class DuckDbShopCopy {
       }
       pg.commit();
     } catch (SQLException | IOException | RuntimeException e) {
-      try {
-        pg.rollback();
-      } catch (SQLException rollbackFailed) {
-        e.addSuppressed(rollbackFailed);
-      }
+      Transactions.rollbackAfter(pg, e);
       deleteWithWal(tmp);
       throw e;
     } finally {

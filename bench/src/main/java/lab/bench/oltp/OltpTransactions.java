@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import lab.shop.jdbc.Transactions;
 
 /**
  * The five transactions on one connection, each committed whole or rolled back whole. The SQL is
@@ -152,11 +153,7 @@ final class OltpTransactions implements AutoCloseable {
       c.rollback();
       return Outcome.ROLLED_BACK;
     } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException rollbackFailed) {
-        e.addSuppressed(rollbackFailed);
-      }
+      Transactions.rollbackAfter(c, e);
       throw e;
     }
   }

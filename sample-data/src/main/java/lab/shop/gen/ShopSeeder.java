@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import lab.shop.jdbc.Transactions;
 import lab.shop.schema.ShopMigrations;
 import lab.shop.schema.ShopTables;
 import org.postgresql.PGConnection;
@@ -110,11 +111,7 @@ public final class ShopSeeder {
       log.info("seeded the shop: {}", summary);
       return summary;
     } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException rollbackFailed) {
-        e.addSuppressed(rollbackFailed);
-      }
+      Transactions.rollbackAfter(c, e);
       throw e;
     } finally {
       c.setAutoCommit(autoCommit);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import lab.shop.jdbc.Transactions;
 
 /**
  * The live workload's business actions against the shop, each committed whole or rolled back whole,
@@ -127,11 +128,7 @@ final class ShopTransactions implements AutoCloseable {
       c.rollback();
       return Outcome.of(TransactionKind.OUT_OF_STOCK);
     } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException rollbackFailed) {
-        e.addSuppressed(rollbackFailed);
-      }
+      Transactions.rollbackAfter(c, e);
       throw e;
     }
   }
