@@ -4,28 +4,14 @@ import static lab.warehouse.star.ShopChanges.NEW_YEAR;
 import static lab.warehouse.star.ShopChanges.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The customer_activity step: recency, frequency and monetary value per conformed customer. */
 class CustomerActivityStepTest {
 
-  @TempDir Path dir;
-  private StarFixture star;
-
-  @BeforeEach
-  void open() throws SQLException {
-    star = StarFixture.open(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    star.close();
-  }
+  @RegisterExtension final StarFixture star = StarFixture.perTest();
 
   @Test
   void aCustomersOrdersWithoutTheCancelledOnesAndTheLatestSegment() throws SQLException {

@@ -7,28 +7,14 @@ import static lab.warehouse.star.ShopChanges.SIGN_UP;
 import static lab.warehouse.star.ShopChanges.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The customer_versions step: SCD2 versions of shop customers, by move and by segment. */
 class CustomerVersionsStepTest {
 
-  @TempDir Path dir;
-  private StarFixture star;
-
-  @BeforeEach
-  void open() throws SQLException {
-    star = StarFixture.open(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    star.close();
-  }
+  @RegisterExtension final StarFixture star = StarFixture.perTest();
 
   private static final String VERSIONS =
       "SELECT city, segment, strftime(valid_from, '%Y-%m-%d %H:%M:%S.%g'),"

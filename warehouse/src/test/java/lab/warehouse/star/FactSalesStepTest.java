@@ -5,28 +5,14 @@ import static lab.warehouse.star.ShopChanges.SIGN_UP;
 import static lab.warehouse.star.ShopChanges.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fact_sales step: an order line with its dimensions' keys, in both currencies. */
 class FactSalesStepTest {
 
-  @TempDir Path dir;
-  private StarFixture star;
-
-  @BeforeEach
-  void open() throws SQLException {
-    star = StarFixture.open(dir);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    star.close();
-  }
+  @RegisterExtension final StarFixture star = StarFixture.perTest();
 
   @Test
   void anOrderLineBecomesAFactWithItsDimensionsKeysAndBothCurrencies() throws SQLException {

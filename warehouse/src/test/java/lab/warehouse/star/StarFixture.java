@@ -1,5 +1,7 @@
 package lab.warehouse.star;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,24 +9,52 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import lab.warehouse.sink.BatchResult;
 import lab.warehouse.sink.StarSink;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real warehouse in a test's folder: change rows go in through the sink, batch after batch, as
  * the ETL delivers them, and the star is read from a published snapshot, as the lab's readers do.
+ * As a JUnit extension ({@link #perTest}) each test gets a fresh one in a folder of its own.
  */
-public final class StarFixture implements AutoCloseable {
+public final class StarFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-  private final Path dir;
-  private final StarSink sink;
+  private Path dir;
+  private StarSink sink;
   private long batchId;
 
   private StarFixture(Path dir, StarSink sink) {
     this.dir = dir;
     this.sink = sink;
+  }
+
+  /** A fresh warehouse built by the lab's own steps for each test: {@code @RegisterExtension}. */
+  public static StarFixture perTest() {
+    return new StarFixture(null, null);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException, SQLException {
+    dir = Files.createTempDirectory("star-step-test");
+    sink = StarSink.open(dir.resolve("wh.duckdb"), StarSteps.defaults());
+    batchId = 0;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException, SQLException {
+    close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   /** A warehouse built by the lab's own steps. */
