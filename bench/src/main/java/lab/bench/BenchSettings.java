@@ -29,7 +29,7 @@ public record BenchSettings(
   public BenchSettings {
     Objects.requireNonNull(out, "out");
     scales = List.copyOf(scales);
-    only = List.copyOf(only);
+    only = only.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
     if (scales.isEmpty()) {
       throw new IllegalArgumentException("--scales: give at least one scale, e.g. 0.1,1");
     }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +32,7 @@ import lab.services.Pipeline;
 import lab.shop.gen.ShopProfile;
 import lab.shop.gen.ShopSize;
 import lab.verify.Reconciliation;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -56,20 +56,27 @@ final class BenchCommand implements Callable<Integer> {
 
   @ParentCommand LabCommand lab;
 
-  @Option(
-      names = "--scale",
-      description =
-          "Shop scale (1 = a million orders); a loaded shop of that scale is reused, else one is"
-              + " loaded (default "
-              + DEFAULT_SCALE
-              + ")")
-  Double scale;
+  /** One scale, or a sweep of several: not both. */
+  static final class Scales {
+    @Option(
+        names = "--scale",
+        description =
+            "Shop scale (1 = a million orders); a loaded shop of that scale is reused, else one is"
+                + " loaded (default "
+                + DEFAULT_SCALE
+                + ")")
+    Double scale;
 
-  @Option(
-      names = "--scales",
-      paramLabel = "0.1,1",
-      description = "Sweep these scales in order, reloading the shop for each")
-  String scales;
+    @Option(
+        names = "--scales",
+        split = ",",
+        paramLabel = "SCALE",
+        description = "Sweep these scales in order, e.g. 0.1,1, reloading the shop for each")
+    List<Double> scales;
+  }
+
+  @ArgGroup(exclusive = true)
+  Scales scaleOptions;
 
   @Option(
       names = "--repeats",
@@ -106,9 +113,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--only",
-      paramLabel = "q1_1,q2_1",
-      description = "Run only these catalog queries")
-  String only;
+      split = ",",
+      paramLabel = "QUERY",
+      description = "Run only these catalog queries, e.g. q1_1,q2_1")
+  List<String> only = List.of();
 
   @Option(
       names = "--star",
@@ -143,8 +151,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--out: " + dir + " is a file, not a folder");
     }
     BenchSettings settings =
-        new BenchSettings(
-            scaleList(), repeats, warmup, oltpSeconds, clients, dir, skipHtap, onlyIds());
+        new BenchSettings(scaleList(), repeats, warmup, oltpSeconds, clients, dir, skipHtap, only);
     List<CatalogQuery> queries = QueryCatalog.load().only(settings.only());
     settings.scales().forEach(ShopSize::ofScale);
     StarPolicy starPolicy = StarPolicy.parse(star);
@@ -191,32 +198,10 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private List<Double> scaleList() {
-    if (scale != null && scales != null) {
-      throw new IllegalArgumentException("--scale and --scales exclude each other; give one");
+    if (scaleOptions == null) {
+      return List.of(DEFAULT_SCALE);
     }
-    if (scales == null) {
-      return List.of(scale != null ? scale : DEFAULT_SCALE);
-    }
-    List<Double> list = new ArrayList<>();
-    for (String part : scales.split(",")) {
-      try {
-        list.add(Double.parseDouble(part.strip()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "--scales must be numbers separated by commas, e.g. 0.1,1; got '" + scales + "'");
-      }
-    }
-    return list;
-  }
-
-  private List<String> onlyIds() {
-    if (only == null) {
-      return List.of();
-    }
-    return java.util.Arrays.stream(only.split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .toList();
+    return scaleOptions.scale != null ? List.of(scaleOptions.scale) : scaleOptions.scales;
   }
 
   private static Path defaultOut(LocalLab local) {

@@ -120,9 +120,10 @@ public final class LabCommand implements Runnable {
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine cmd = ex.getCommandLine();
+          // picocli starts some of its own messages with "Error: "; ours all start with "error: "
+          String message = ex.getMessage().replaceFirst("^Error: ", "");
           cmd.getErr()
-              .println(
-                  "error: " + ex.getMessage() + " (see ./lab " + qualifiedName(cmd) + "--help)");
+              .println("error: " + message + " (see ./lab " + qualifiedName(cmd) + "--help)");
           return 2;
         });
     cli.setExecutionExceptionHandler(

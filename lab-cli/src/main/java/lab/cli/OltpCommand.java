@@ -25,6 +25,7 @@ import lab.bench.oltp.OltpRunner;
 import lab.bench.oltp.ShopNotReadyException;
 import lab.services.LabException;
 import lab.services.LocalLab;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -57,15 +58,21 @@ final class OltpCommand implements Callable<Integer> {
           "Concurrent clients, each with its own connection, 1..256 (default ${DEFAULT-VALUE})")
   int clients;
 
-  @Option(
-      names = "--seconds",
-      description = "Measured seconds per engine (default " + DEFAULT_SECONDS + ")")
-  Integer seconds;
+  /** How long each engine runs: for a time or for a number of transactions, not both. */
+  static final class Length {
+    @Option(
+        names = "--seconds",
+        description = "Measured seconds per engine (default " + DEFAULT_SECONDS + ")")
+    Integer seconds;
 
-  @Option(
-      names = "--transactions",
-      description = "Run this many transactions per engine instead of --seconds")
-  Long transactions;
+    @Option(
+        names = "--transactions",
+        description = "Run this many transactions per engine instead of --seconds")
+    Long transactions;
+  }
+
+  @ArgGroup(exclusive = true)
+  Length length = new Length();
 
   @Option(
       names = "--warmup-seconds",
@@ -125,10 +132,6 @@ final class OltpCommand implements Callable<Integer> {
 
   /** The run's settings from the flags; a bad value fails here, naming the flag. */
   OltpConfig config() {
-    if (seconds != null && transactions != null) {
-      throw new IllegalArgumentException(
-          "--seconds and --transactions exclude each other; give one");
-    }
     if (warmupSeconds < 0 || warmupSeconds > OltpConfig.MAX_WARMUP_SECONDS) {
       throw new IllegalArgumentException(
           "--warmup-seconds must be between 0 and "
@@ -138,10 +141,10 @@ final class OltpCommand implements Callable<Integer> {
     }
     Duration warmup = Duration.ofSeconds(warmupSeconds);
     OltpConfig config;
-    if (transactions != null) {
-      config = OltpConfig.counted(clients, transactions, warmup, seed);
+    if (length.transactions != null) {
+      config = OltpConfig.counted(clients, length.transactions, warmup, seed);
     } else {
-      int s = seconds == null ? DEFAULT_SECONDS : seconds;
+      int s = length.seconds == null ? DEFAULT_SECONDS : length.seconds;
       if (s <= 0 || s > OltpConfig.MAX_SECONDS) {
         throw new IllegalArgumentException(
             "--seconds must be > 0 and <= " + OltpConfig.MAX_SECONDS + ", got " + s);

@@ -128,7 +128,9 @@ class LabCommandTest {
     err.reset();
 
     assertThat(LabCommand.execute("oltp", "--seconds", "5", "--transactions", "10")).isEqualTo(2);
-    assertThat(err()).isEqualTo("error: --seconds and --transactions exclude each other; give one");
+    assertThat(err())
+        .startsWith(
+            "error: --seconds=<seconds>, --transactions=<transactions> are mutually exclusive");
     err.reset();
 
     assertThat(LabCommand.execute("oltp", "--engine", "oracle")).isEqualTo(2);
@@ -162,6 +164,19 @@ class LabCommandTest {
 
     assertThat(LabCommand.execute("--home", home, "bench", "--only", "q1_1,nope")).isEqualTo(2);
     assertThat(err()).startsWith("error: --only: no catalog query nope (there are q1_1, q1_2,");
+    err.reset();
+
+    assertThat(LabCommand.execute("--home", home, "bench", "--only", "q1_1, nope")).isEqualTo(2);
+    assertThat(err()).startsWith("error: --only: no catalog query nope (");
+    err.reset();
+
+    assertThat(LabCommand.execute("--home", home, "bench", "--scale", "1", "--scales", "0.1,1"))
+        .isEqualTo(2);
+    assertThat(err()).contains("--scale=<scale>, --scales=SCALE are mutually exclusive");
+    err.reset();
+
+    assertThat(LabCommand.execute("--home", home, "bench", "--scales", "0.1,big")).isEqualTo(2);
+    assertThat(err()).contains("--scales").contains("'big' is not a double");
 
     assertThat(out).doesNotExist();
     assertThat(dir.resolve("home")).doesNotExist();
