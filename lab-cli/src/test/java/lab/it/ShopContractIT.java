@@ -66,7 +66,7 @@ class ShopContractIT {
         List<String> actual = new ArrayList<>();
         try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT column_name, data_type, is_nullable, numeric_precision, numeric_scale"
+                "SELECT column_name, data_type, is_nullable, numeric_precision, numeric_scale, is_identity"
                     + " FROM information_schema.columns WHERE table_schema = 'public'"
                     + " AND table_name = ? ORDER BY ordinal_position")) {
           ps.setString(1, table.name());
@@ -86,6 +86,11 @@ class ShopContractIT {
               assertThat(rs.getString(3))
                   .as("%s nullable in PostgreSQL (contract: optional=%s)", where, column.optional())
                   .isEqualTo(column.optional() ? "YES" : "NO");
+              assertThat(rs.getString(6))
+                  .as(
+                      "%s is an identity column in PostgreSQL (contract: %s)",
+                      where, table.identity())
+                  .isEqualTo(column.name().equals(table.identity()) ? "YES" : "NO");
               if (rs.getString(2).equals("numeric")) {
                 assertThat(rs.getInt(4) + "," + rs.getInt(5)).as(where).isEqualTo("12,2");
               }

@@ -24,6 +24,8 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.shop.contract.ShopContract;
+import lab.shop.contract.SourceTable;
 import lab.shop.jdbc.Transactions;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -46,18 +48,6 @@ public final class DuckDbShopCopy {
 
   /** Parents before children, so every foreign key finds its row. */
   static final List<String> TABLES = lab.shop.schema.ShopTables.ALL;
-
-  /** The identity columns of the PostgreSQL shop; DuckDB gets a sequence for each. */
-  static final Map<String, String> IDENTITIES =
-      Map.of(
-          "products", "product_id",
-          "customers", "customer_id",
-          "customer_addresses", "address_id",
-          "crm_customer_imports", "import_id",
-          "orders", "order_id",
-          "payments", "payment_id",
-          "shipments", "shipment_id",
-          "returns", "return_id");
 
   // A category may hang under one with a larger id: insert them level by level.
   private static final String CATEGORIES_BY_DEPTH =
@@ -139,9 +129,10 @@ public final class DuckDbShopCopy {
       throws SQLException, IOException {
     try (Statement st = duck.createStatement()) {
       // Sequences first, since the tables' defaults name them; each starts after the largest id.
-      for (Map.Entry<String, String> id : IDENTITIES.entrySet()) {
-        long next = maxId(pg, id.getKey(), id.getValue()) + 1;
-        st.execute("CREATE SEQUENCE " + id.getKey() + "_" + id.getValue() + "_seq START " + next);
+      // The identity columns of the PostgreSQL shop: DuckDB gets a sequence for each.
+      for (SourceTable t : ShopContract.withIdentities()) {
+        long next = maxId(pg, t.name(), t.identity()) + 1;
+        st.execute("CREATE SEQUENCE " + t.name() + "_" + t.identity() + "_seq START " + next);
       }
       st.execute(ddl());
     }

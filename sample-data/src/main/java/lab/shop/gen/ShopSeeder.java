@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import lab.shop.contract.ShopContract;
+import lab.shop.contract.SourceTable;
 import lab.shop.jdbc.Transactions;
 import lab.shop.schema.ShopMigrations;
 import lab.shop.schema.ShopTables;
@@ -33,22 +35,8 @@ public final class ShopSeeder {
 
   private static final Logger log = LoggerFactory.getLogger(ShopSeeder.class);
 
-  /** Tables with an identity column, whose sequence COPY with explicit ids does not advance. */
-  private static final List<Identity> IDENTITIES =
-      List.of(
-          new Identity("customers", "customer_id"),
-          new Identity("products", "product_id"),
-          new Identity("orders", "order_id"),
-          new Identity("customer_addresses", "address_id"),
-          new Identity("crm_customer_imports", "import_id"),
-          new Identity("payments", "payment_id"),
-          new Identity("shipments", "shipment_id"),
-          new Identity("returns", "return_id"));
-
   /** Every table the seeder writes; the migrations' reference data stays. */
   private static final List<String> SEEDED_TABLES = ShopTables.SEEDED;
-
-  private record Identity(String table, String column) {}
 
   /** Seeds the realistic profile, reporting the orders written so far; see the main overload. */
   public SeedSummary seed(Connection c, ShopSize size, long seed, LongConsumer ordersWritten)
@@ -501,21 +489,25 @@ public final class ShopSeeder {
     }
   }
 
+  /**
+   * COPY with explicit ids does not advance the sequences of the identity columns ({@link
+   * ShopContract#withIdentities}): set each after the largest id loaded.
+   */
   private static void advanceIdentities(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
-      for (Identity identity : IDENTITIES) {
+      for (SourceTable identity : ShopContract.withIdentities()) {
         // With no rows, is_called = false makes the next default 1.
         st.execute(
             "SELECT setval(pg_get_serial_sequence('"
-                + identity.table()
+                + identity.name()
                 + "', '"
-                + identity.column()
+                + identity.identity()
                 + "'), coalesce((SELECT max("
-                + identity.column()
+                + identity.identity()
                 + ") FROM "
-                + identity.table()
+                + identity.name()
                 + "), 1), (SELECT count(*) > 0 FROM "
-                + identity.table()
+                + identity.name()
                 + "))");
       }
     }

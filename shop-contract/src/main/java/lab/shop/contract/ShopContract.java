@@ -67,9 +67,9 @@ public final class ShopContract {
           required("opened_at", TIMESTAMPTZ));
 
   public static final SourceTable PRODUCTS =
-      table(
+      withIdentity(
           "products",
-          List.of("product_id"),
+          "product_id",
           required("product_id", BIGINT),
           required("sku", TEXT),
           required("name", TEXT),
@@ -98,9 +98,9 @@ public final class ShopContract {
           required("updated_at", TIMESTAMPTZ));
 
   public static final SourceTable CUSTOMERS =
-      table(
+      withIdentity(
           "customers",
-          List.of("customer_id"),
+          "customer_id",
           required("customer_id", BIGINT),
           required("email", TEXT),
           required("full_name", TEXT),
@@ -113,9 +113,9 @@ public final class ShopContract {
           optional("erased_at", TIMESTAMPTZ));
 
   public static final SourceTable CUSTOMER_ADDRESSES =
-      table(
+      withIdentity(
           "customer_addresses",
-          List.of("address_id"),
+          "address_id",
           required("address_id", BIGINT),
           required("customer_id", BIGINT),
           required("street", TEXT),
@@ -127,9 +127,9 @@ public final class ShopContract {
           optional("valid_to", TIMESTAMPTZ));
 
   public static final SourceTable CRM_CUSTOMER_IMPORTS =
-      table(
+      withIdentity(
           "crm_customer_imports",
-          List.of("import_id"),
+          "import_id",
           required("import_id", BIGINT),
           required("loyalty_card", TEXT),
           optional("email", TEXT),
@@ -142,9 +142,9 @@ public final class ShopContract {
           required("imported_at", TIMESTAMPTZ));
 
   public static final SourceTable ORDERS =
-      table(
+      withIdentity(
           "orders",
-          List.of("order_id"),
+          "order_id",
           required("order_id", BIGINT),
           optional("customer_id", BIGINT),
           required("status", TEXT),
@@ -167,9 +167,9 @@ public final class ShopContract {
           required("discount_pct", SMALLINT));
 
   public static final SourceTable PAYMENTS =
-      table(
+      withIdentity(
           "payments",
-          List.of("payment_id"),
+          "payment_id",
           required("payment_id", BIGINT),
           required("order_id", BIGINT),
           required("method", TEXT),
@@ -180,9 +180,9 @@ public final class ShopContract {
           optional("refunded_at", TIMESTAMPTZ));
 
   public static final SourceTable SHIPMENTS =
-      table(
+      withIdentity(
           "shipments",
-          List.of("shipment_id"),
+          "shipment_id",
           required("shipment_id", BIGINT),
           required("order_id", BIGINT),
           required("carrier", TEXT),
@@ -191,9 +191,9 @@ public final class ShopContract {
           optional("delivered_at", TIMESTAMPTZ));
 
   public static final SourceTable RETURNS =
-      table(
+      withIdentity(
           "returns",
-          List.of("return_id"),
+          "return_id",
           required("return_id", BIGINT),
           required("order_id", BIGINT),
           required("line_no", INTEGER),
@@ -234,8 +234,18 @@ public final class ShopContract {
     return TABLES.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /** The tables whose key the database generates, with that column. */
+  public static List<SourceTable> withIdentities() {
+    return TABLES.stream().filter(t -> t.identity() != null).toList();
+  }
+
   private static SourceTable table(String name, List<String> key, SourceColumn... columns) {
-    return new SourceTable(name, key, List.of(columns));
+    return new SourceTable(name, key, List.of(columns), null);
+  }
+
+  /** A table keyed by an identity column: the database numbers its rows. */
+  private static SourceTable withIdentity(String name, String identity, SourceColumn... columns) {
+    return new SourceTable(name, List.of(identity), List.of(columns), identity);
   }
 
   private static SourceColumn required(String name, SourceType type) {

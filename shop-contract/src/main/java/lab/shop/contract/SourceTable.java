@@ -3,8 +3,12 @@ package lab.shop.contract;
 import java.util.List;
 import java.util.Optional;
 
-/** A shop table: its columns in the migration's order and its key. */
-public record SourceTable(String name, List<String> key, List<SourceColumn> columns) {
+/**
+ * A shop table: its columns in the migration's order, its key, and the identity column the database
+ * numbers rows with, or null when the key is given by the rows themselves.
+ */
+public record SourceTable(
+    String name, List<String> key, List<SourceColumn> columns, String identity) {
 
   public SourceTable {
     List<String> keyColumns = List.copyOf(key);
@@ -15,6 +19,9 @@ public record SourceTable(String name, List<String> key, List<SourceColumn> colu
     }
     if (columns.stream().anyMatch(c -> c.optional() && keyColumns.contains(c.name()))) {
       throw new IllegalArgumentException(name + ": a key column cannot be optional");
+    }
+    if (identity != null && !keyColumns.equals(List.of(identity))) {
+      throw new IllegalArgumentException(name + ": the identity column must be the whole key");
     }
   }
 

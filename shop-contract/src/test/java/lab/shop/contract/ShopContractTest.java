@@ -30,9 +30,11 @@ class ShopContractTest {
     SourceColumn id = new SourceColumn("id", SourceType.BIGINT, false);
     SourceColumn note = new SourceColumn("note", SourceType.TEXT, true);
 
-    assertThatThrownBy(() -> new SourceTable("t", List.of("other"), List.of(id)))
+    assertThatThrownBy(() -> new SourceTable("t", List.of("other"), List.of(id), null))
         .hasMessage("t: key [other] is not among its columns");
-    assertThatThrownBy(() -> new SourceTable("t", List.of("note"), List.of(id, note)))
+    assertThatThrownBy(() -> new SourceTable("t", List.of("note"), List.of(id, note), null))
         .hasMessage("t: a key column cannot be optional");
+    assertThatThrownBy(() -> new SourceTable("t", List.of("id"), List.of(id, note), "note"))
+        .hasMessage("t: the identity column must be the whole key");
   }
 }
