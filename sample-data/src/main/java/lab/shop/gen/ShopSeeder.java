@@ -1,5 +1,8 @@
 package lab.shop.gen;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +26,6 @@ import lab.shop.jdbc.Transactions;
 import lab.shop.schema.ShopMigrations;
 import lab.shop.schema.ShopTables;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +68,9 @@ public final class ShopSeeder {
     requireEmptyShop(c);
     Load load =
         new Load(
-            c.unwrap(PGConnection.class).getCopyAPI(), new ShopRows(seed, size, profile), progress);
+            CsvCopy.Target.server(c.unwrap(PGConnection.class).getCopyAPI()),
+            new ShopRows(seed, size, profile),
+            progress);
     log.info("seeding the shop: {} with seed {}, messy data {}", size, seed, profile.messy());
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
@@ -107,6 +111,30 @@ public final class ShopSeeder {
   }
 
   /**
+   * Writes the rows {@link #seed} would load as one CSV file a table, {@code <dir>/<table>.csv}
+   * (first line: the columns), exactly as they would be sent to the server's COPY; identity columns
+   * the server would fill are not in them. For tools that need the seeded shop without a server
+   * (the exercises' change log). The directory must hold no such files yet.
+   */
+  public SeedSummary writeCsv(Path dir, ShopSize size, long seed, ShopProfile profile)
+      throws SQLException {
+    try {
+      Files.createDirectories(dir);
+      for (String table : SEEDED_TABLES) {
+        if (Files.exists(dir.resolve(table + ".csv"))) {
+          throw new IllegalStateException(
+              dir.resolve(table + ".csv") + " exists already; write the shop to an empty folder");
+        }
+      }
+    } catch (IOException e) {
+      throw new SQLException("cannot create " + dir + ": " + e.getMessage(), "58030", e);
+    }
+    Load load = new Load(CsvCopy.Target.files(dir), new ShopRows(seed, size, profile), p -> {});
+    load.run();
+    return new SeedSummary(load.rows, load.elapsed());
+  }
+
+  /**
    * Empties every table the seeder writes and restarts their identities, in one transaction; the
    * reference data the migrations wrote (currencies, sales channels) stays.
    */
@@ -122,7 +150,7 @@ public final class ShopSeeder {
 
   /** One load in progress: the copy API, the rows, and the running counts. */
   private static final class Load {
-    private final CopyManager copy;
+    private final CsvCopy.Target copy;
     private final ShopRows shop;
     private final Consumer<SeedProgress> progress;
     private final Map<String, Long> rows = new LinkedHashMap<>();
@@ -130,7 +158,7 @@ public final class ShopSeeder {
     private long rowsDone;
     private long ordersDone;
 
-    Load(CopyManager copy, ShopRows shop, Consumer<SeedProgress> progress) {
+    Load(CsvCopy.Target copy, ShopRows shop, Consumer<SeedProgress> progress) {
       this.copy = copy;
       this.shop = shop;
       this.progress = progress;
@@ -209,7 +237,7 @@ public final class ShopSeeder {
     }
 
     private void copyCategories() throws SQLException {
-      try (CsvCopy csv = CsvCopy.start(copy, "categories", "category_id, parent_id, name")) {
+      try (CsvCopy csv = copy.start("categories", "category_id, parent_id, name")) {
         for (CategoryRow row : shop.categories()) {
           csv.number(row.categoryId())
               .numberOrNull(row.parentId() == null ? null : (long) row.parentId())
@@ -221,7 +249,7 @@ public final class ShopSeeder {
     }
 
     private void copySuppliers() throws SQLException {
-      try (CsvCopy csv = CsvCopy.start(copy, "suppliers", "supplier_id, name, country, region")) {
+      try (CsvCopy csv = copy.start("suppliers", "supplier_id, name, country, region")) {
         for (int id = 1; id <= shop.size().suppliers(); id++) {
           SupplierRow row = shop.supplier(id);
           csv.number(row.supplierId()).text(row.name()).text(row.country()).text(row.region());
@@ -233,8 +261,7 @@ public final class ShopSeeder {
 
     private void copyStores() throws SQLException {
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy,
+          copy.start(
               "stores",
               "store_id, store_code, name, kind, city, country, currency_code, opened_at")) {
         for (StoreRow row : shop.stores()) {
@@ -256,8 +283,7 @@ public final class ShopSeeder {
     private void copyProducts() throws SQLException {
       List<PriceRow> prices = new ArrayList<>();
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy,
+          copy.start(
               "products",
               "product_id, sku, name, category, category_id, supplier_id, unit_price, unit_cost,"
                   + " updated_at")) {
@@ -277,8 +303,7 @@ public final class ShopSeeder {
         }
         done("products", csv.finish());
       }
-      try (CsvCopy csv =
-          CsvCopy.start(copy, "product_prices", "product_id, valid_from, unit_price")) {
+      try (CsvCopy csv = copy.start("product_prices", "product_id, valid_from, unit_price")) {
         for (PriceRow row : prices) {
           csv.number(row.productId()).timestamp(row.validFrom()).money(row.unitPrice()).endRow();
         }
@@ -288,8 +313,7 @@ public final class ShopSeeder {
     }
 
     private void copyInventory() throws SQLException {
-      try (CsvCopy csv =
-          CsvCopy.start(copy, "inventory", "store_id, product_id, on_hand, updated_at")) {
+      try (CsvCopy csv = copy.start("inventory", "store_id, product_id, on_hand, updated_at")) {
         for (int store = 1; store <= shop.size().stores(); store++) {
           for (long product = 1; product <= shop.size().products(); product++) {
             csv.number(store)
@@ -307,8 +331,7 @@ public final class ShopSeeder {
     private void copyCustomers() throws SQLException {
       List<AddressRow> addresses = new ArrayList<>();
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy,
+          copy.start(
               "customers",
               "customer_id, email, full_name, country, phone, birth_date, segment, created_at,"
                   + " updated_at, erased_at")) {
@@ -331,8 +354,7 @@ public final class ShopSeeder {
       }
       // Ids come from the identity column, in the order written: deterministic for one COPY.
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy,
+          copy.start(
               "customer_addresses",
               "customer_id, street, postcode, city, region, country, valid_from, valid_to")) {
         for (AddressRow row : addresses) {
@@ -353,8 +375,7 @@ public final class ShopSeeder {
 
     private void copyCrmImports() throws SQLException {
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy,
+          copy.start(
               "crm_customer_imports",
               "loyalty_card, email, full_name, phone, birth_date, postcode, country,"
                   + " registered_at, imported_at")) {
@@ -377,8 +398,7 @@ public final class ShopSeeder {
     /** One chunk of orders with everything they own, parents first. */
     private void copyOrderChunk(List<OrderHistory> chunk) throws SQLException {
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy,
+          copy.start(
               "orders",
               "order_id, customer_id, loyalty_card, channel_id, store_id, currency_code, status,"
                   + " ordered_at, updated_at")) {
@@ -398,10 +418,8 @@ public final class ShopSeeder {
         done("orders", csv.finish());
       }
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy,
-              "order_items",
-              "order_id, line_no, product_id, quantity, unit_price, discount_pct")) {
+          copy.start(
+              "order_items", "order_id, line_no, product_id, quantity, unit_price, discount_pct")) {
         for (OrderHistory h : chunk) {
           for (OrderLineRow row : h.lines()) {
             csv.number(row.orderId())
@@ -416,8 +434,7 @@ public final class ShopSeeder {
         done("order_items", csv.finish());
       }
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy,
+          copy.start(
               "payments",
               "order_id, method, amount, currency_code, status, paid_at, refunded_at")) {
         for (OrderHistory h : chunk) {
@@ -436,8 +453,7 @@ public final class ShopSeeder {
         done("payments", csv.finish());
       }
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy, "shipments", "order_id, carrier, tracking_no, shipped_at, delivered_at")) {
+          copy.start("shipments", "order_id, carrier, tracking_no, shipped_at, delivered_at")) {
         for (OrderHistory h : chunk) {
           if (h.shipment().isPresent()) {
             ShipmentRow row = h.shipment().get();
@@ -452,8 +468,8 @@ public final class ShopSeeder {
         done("shipments", csv.finish());
       }
       try (CsvCopy csv =
-          CsvCopy.start(
-              copy, "returns", "order_id, line_no, quantity, reason, refund_amount, returned_at")) {
+          copy.start(
+              "returns", "order_id, line_no, quantity, reason, refund_amount, returned_at")) {
         for (OrderHistory h : chunk) {
           for (ReturnRow row : h.returns()) {
             csv.number(row.orderId())

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * are small enough to pass through the driver (they are bounded by maxOffsetsPerTrigger); a
  * backfill's large batches are staged as Parquet files instead.
  */
-final class BatchWriter {
+public final class BatchWriter {
 
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
@@ -157,10 +157,23 @@ final class BatchWriter {
    * replayed batch overwrites the files an interrupted run left.
    */
   private Transformed stageAsFiles(Dataset<Row> transformed, long batchId) throws SQLException {
-    Path dir = stagingDir.resolve("batch-" + batchId);
-    transformed.write().mode(SaveMode.Overwrite).parquet(dir.toString());
-    StagedFiles files = StagedFiles.read(dir);
+    StagedFiles files = writeStaged(transformed, stagingDir.resolve("batch-" + batchId));
     return new Transformed(files.records(), files.offsets(), List.of(), files.deadLetters(), files);
+  }
+
+  /**
+   * Transforms Kafka records (rows of {@link ChangeStreamTransform#KAFKA_RECORD}) and writes them
+   * as one batch's staged files in {@code dir}, the backfill's way, for {@link
+   * StarSink#apply(StarBatch, StagedFiles)} to load: how the exercises turn their change log into a
+   * warehouse's input without Kafka.
+   */
+  public static StagedFiles stage(Dataset<Row> kafkaRecords, Path dir) throws SQLException {
+    return writeStaged(transform(kafkaRecords), dir);
+  }
+
+  private static StagedFiles writeStaged(Dataset<Row> transformed, Path dir) throws SQLException {
+    transformed.write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    return StagedFiles.read(dir);
   }
 
   private static void deleteStaged(Path dir) {

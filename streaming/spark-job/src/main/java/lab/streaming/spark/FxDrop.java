@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Spark reads again whenever a file appears, changes or goes. Bad lines become dead letters named
  * {@code file:<name>} with their line number as the offset.
  */
-final class FxDrop {
+public final class FxDrop {
 
   private static final Logger log = LoggerFactory.getLogger(FxDrop.class);
 
@@ -44,6 +44,26 @@ final class FxDrop {
   FxDrop(SparkSession spark, Path dir) {
     this.spark = spark;
     this.dir = dir;
+  }
+
+  /**
+   * Every rate in the FX files of {@code dir}, read as the ETL reads them; a line that is not a
+   * rate is refused, naming it (for inputs that must be clean, such as the exercises' data).
+   */
+  public static List<FxRate> ratesIn(SparkSession spark, Path dir) {
+    Rates read = new FxDrop(spark, dir).changedRates();
+    if (!read.badLines().isEmpty()) {
+      DeadLetter first = read.badLines().get(0);
+      throw new IllegalArgumentException(
+          read.badLines().size()
+              + " lines of the FX files in "
+              + dir
+              + " are not rates, e.g. "
+              + first.topic()
+              + ": "
+              + first.reason());
+    }
+    return read.rates();
   }
 
   /** Every rate in the drop if its files changed since the last call, else nothing. */

@@ -1,0 +1,232 @@
+package lab.exercise.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import lab.etl.ChangeStreamTransform;
+import lab.etl.EtlSparkConfig;
+import lab.shop.gen.FxRateFile;
+import lab.shop.gen.ShopProfile;
+import lab.shop.gen.ShopRows;
+import lab.shop.gen.ShopSeeder;
+import lab.shop.gen.ShopSize;
+import lab.streaming.spark.BatchWriter;
+import lab.streaming.spark.FxDrop;
+import lab.warehouse.sink.FxRate;
+import lab.warehouse.sink.StagedFiles;
+import lab.warehouse.sink.StarBatch;
+import lab.warehouse.sink.StarSink;
+import lab.warehouse.star.StarSteps;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The course's data, the same for every student: the shop seeded with seed 42 at the demo scale
+ * (1,000 customers, 10,000 orders, the realistic profile with its messy rows), captured as the
+ * initial snapshot ({@link SnapshotCapture}), transformed by the Spark job's own transform and
+ * staged as the backfill stages a batch, plus the FX file drop read as the ETL reads it. Built once
+ * (about a minute, mostly Spark) into a folder and reused by every check; the reference warehouse
+ * is built from it with the lab's own star steps.
+ */
+public final class CourseData {
+
+  public static final long SEED = 42;
+  public static final ShopSize SIZE = ShopSize.DEFAULT;
+
+  /** Raise when what is built here changes shape, so old folders are built again. */
+  static final int VERSION = 1;
+
+  private static final String READY = "READY";
+
+  private final Path dir;
+  private final List<FxRate> fxRates;
+
+  private CourseData(Path dir, List<FxRate> fxRates) {
+    this.dir = dir;
+    this.fxRates = fxRates;
+  }
+
+  /** The folder this data lives in under {@code dataRoot}. */
+  public static Path folder(Path dataRoot) {
+    return dataRoot.resolve("seed-" + SEED + "-demo-v" + VERSION);
+  }
+
+  /** The data in {@code dataRoot}, built first if it is not there yet. */
+  public static CourseData prepare(Path dataRoot, Consumer<String> progress) {
+    Path dir = folder(dataRoot);
+    if (!Files.exists(dir.resolve(READY))) {
+      build(dir, progress);
+    }
+    return new CourseData(dir, readRates(dir.resolve("fx-rates.csv")));
+  }
+
+  /** The transformed changes, staged as one batch's files. */
+  public Path staged() {
+    return dir.resolve("changes");
+  }
+
+  /** The warehouse the lab's own star steps build from this data. */
+  public Path reference() {
+    return dir.resolve("reference.duckdb");
+  }
+
+  /** The raw change records (one JSON object per line: topic, offset, key, value). */
+  public Path changeLog() {
+    return dir.resolve("change-log.jsonl");
+  }
+
+  /** The seeder's CSV files, one a table. */
+  public Path shopCsv() {
+    return dir.resolve("shop");
+  }
+
+  /**
+   * Builds a warehouse in {@code file} (replacing it) from this data with the steps given: the
+   * production sink's one transaction (merge, star steps, ledger).
+   */
+  public void buildWarehouse(Path file, StarSteps steps) throws SQLException {
+    deleteWarehouse(file);
+    StagedFiles files = StagedFiles.read(staged());
+    try (StarSink sink = StarSink.open(file, steps)) {
+      sink.apply(
+          new StarBatch(
+              "exercise",
+              0,
+              files.records(),
+              files.offsets(),
+              List.of(),
+              files.deadLetters(),
+              fxRates),
+          files);
+    }
+  }
+
+  /** Deletes a warehouse file and its write-ahead log, if they exist. */
+  public static void deleteWarehouse(Path file) {
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void build(Path dir, Consumer<String> progress) {
+    Path tmp = dir.resolveSibling(dir.getFileName() + ".building");
+    try {
+      deleteTree(tmp);
+      Files.createDirectories(tmp);
+      progress.accept(
+          "building the course's data once (seed "
+              + SEED
+              + ", "
+              + SIZE.orders()
+              + " orders): seeding the shop ...");
+      new ShopSeeder().writeCsv(tmp.resolve("shop"), SIZE, SEED, ShopProfile.REALISTIC);
+      long snapshotMs = ShopRows.END.toInstant().toEpochMilli();
+      Map<String, List<SnapshotCapture.Record>> topics =
+          SnapshotCapture.read(tmp.resolve("shop"), "shop.public", snapshotMs);
+      writeChangeLog(topics, tmp.resolve("change-log.jsonl"));
+      Path fxDir = Files.createDirectories(tmp.resolve("fx"));
+      FxRateFile.write(fxDir, SEED);
+      progress.accept("transforming the captured changes with the Spark job's transform ...");
+      SparkSession spark =
+          EtlSparkConfig.applyTo(SparkSession.builder().master("local[2]").appName("lab-course"))
+              .getOrCreate();
+      try {
+        List<Row> rows = new ArrayList<>();
+        topics.values().stream()
+            .flatMap(List::stream)
+            .forEach(
+                r ->
+                    rows.add(
+                        RowFactory.create(
+                            r.topic(),
+                            0,
+                            r.offset(),
+                            r.key().getBytes(StandardCharsets.UTF_8),
+                            r.value().getBytes(StandardCharsets.UTF_8))));
+        BatchWriter.stage(
+            spark.createDataFrame(rows, ChangeStreamTransform.KAFKA_RECORD),
+            tmp.resolve("changes"));
+        writeRates(FxDrop.ratesIn(spark, fxDir), tmp.resolve("fx-rates.csv"));
+      } finally {
+        spark.stop();
+      }
+      progress.accept("building the reference warehouse with the lab's own star steps ...");
+      CourseData data = new CourseData(tmp, readRates(tmp.resolve("fx-rates.csv")));
+      data.buildWarehouse(data.reference(), StarSteps.defaults());
+      Files.writeString(tmp.resolve(READY), "seed " + SEED + ", " + SIZE + "\n");
+      deleteTree(dir);
+      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the course's data in " + tmp, e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot build the course's data: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeChangeLog(Map<String, List<SnapshotCapture.Record>> topics, Path file)
+      throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (List<SnapshotCapture.Record> records : topics.values()) {
+        for (SnapshotCapture.Record r : records) {
+          out.write(json.writeValueAsString(r));
+          out.write('\n');
+        }
+      }
+    }
+  }
+
+  private static void writeRates(List<FxRate> rates, Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (FxRate r : rates) {
+      lines.add(
+          r.currency()
+              + ","
+              + r.date()
+              + ","
+              + r.unitsPerEur().toPlainString()
+              + ","
+              + r.sourceFile());
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  private static List<FxRate> readRates(Path file) {
+    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines
+          .map(l -> l.split(",", 4))
+          .map(f -> new FxRate(f[0], LocalDate.parse(f[1]), new BigDecimal(f[2]), f[3]))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package lab.exercise;
+
+import java.nio.file.Path;
+import lab.exercise.data.CourseData;
+
+/** The course's data for every test of one JVM: built once into target/, as a student's is. */
+public final class CourseFixture {
+
+  private static CourseData data;
+
+  private CourseFixture() {}
+
+  public static synchronized CourseData data() {
+    if (data == null) {
+      data = CourseData.prepare(Path.of("target", "course-data"), System.out::println);
+    }
+    return data;
+  }
+}

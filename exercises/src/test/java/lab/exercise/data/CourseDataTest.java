@@ -1,0 +1,70 @@
+package lab.exercise.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import lab.exercise.CourseFixture;
+import lab.shop.contract.ShopContract;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The course's data is the seeded shop, whole: every row the seeder writes reaches the change layer
+ * of the reference warehouse through the Spark job's transform, none is a dead letter.
+ */
+class CourseDataTest {
+
+  @Test
+  void everySeededRowReachesTheChangeLayerAndNoneIsADeadLetter() throws Exception {
+    CourseData data = CourseFixture.data();
+    Map<String, Long> seeded = new LinkedHashMap<>();
+    for (String table : ShopContract.names()) {
+      Path csv = data.shopCsv().resolve(table + ".csv");
+      if (Files.exists(csv)) {
+        try (var lines = Files.lines(csv)) {
+          // the first line names the columns; no seeded value spans lines
+          seeded.put(table, lines.count() - 1);
+        }
+      }
+    }
+    assertThat(seeded).containsKeys("customers", "orders", "order_items");
+
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    Map<String, Long> captured = new LinkedHashMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.reference(), readOnly);
+        Statement s = c.createStatement()) {
+      for (String table : seeded.keySet()) {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM cur_" + table)) {
+          rs.next();
+          captured.put(table, rs.getLong(1));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM dead_letter")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("dead letters").isZero();
+      }
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM cur_sales_channels")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("the migrations' reference rows").isEqualTo(3);
+      }
+    }
+    assertThat(captured).isEqualTo(seeded);
+    assertThat(seeded.get("orders")).isEqualTo(CourseData.SIZE.orders());
+  }
+
+  @Test
+  void theChangeLogHoldsOneSnapshotReadPerRow() throws Exception {
+    CourseData data = CourseFixture.data();
+    List<String> lines = Files.readAllLines(data.changeLog());
+    assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\\\"op\\\":\\\"r\\\""));
+  }
+}
