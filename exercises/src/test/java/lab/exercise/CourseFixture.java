@@ -12,8 +12,13 @@ public final class CourseFixture {
 
   public static synchronized CourseData data() {
     if (data == null) {
-      data = CourseData.prepare(Path.of("target", "course-data"), System.out::println);
+      data = CourseData.prepare(dataRoot(), System.out::println);
     }
     return data;
+  }
+
+  /** Where the tests' course data lives (reused by later runs until mvn clean). */
+  public static Path dataRoot() {
+    return Path.of("target", "course-data");
   }
 }

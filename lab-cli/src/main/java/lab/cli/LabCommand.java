@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       OltpCommand.class,
       BenchCommand.class,
       PipelineCommand.class,
+      ExerciseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LabCommand implements Runnable {

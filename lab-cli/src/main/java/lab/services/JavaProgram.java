@@ -78,13 +78,7 @@ public record JavaProgram(
    * every user in the process list as arguments).
    */
   public Process start(List<String> args, Path logFile, java.util.Map<String, String> env) {
-    List<String> command = new ArrayList<>();
-    command.add(javaBinary());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(String.join(File.pathSeparator, classpath));
-    command.add(mainClass);
-    command.addAll(args);
+    List<String> command = command(args);
     try {
       Files.createDirectories(logFile.getParent());
       ProcessBuilder builder = new ProcessBuilder(command);
@@ -109,6 +103,39 @@ public record JavaProgram(
       Thread.currentThread().interrupt();
       throw new LabException(name + " was interrupted");
     }
+  }
+
+  /**
+   * Runs the program in the foreground on this terminal (its input, output and Ctrl-C are the
+   * user's: a command they talk to, such as {@code lab exercise}) and returns its exit code.
+   */
+  public int runInForeground(List<String> args) {
+    List<String> command = command(args);
+    Process p;
+    try {
+      p = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException e) {
+      throw new LabException("cannot start " + name + ": " + e.getMessage(), e);
+    }
+    try {
+      return p.waitFor();
+    } catch (InterruptedException e) {
+      p.destroy();
+      Thread.currentThread().interrupt();
+      throw new LabException(name + " was interrupted");
+    }
+  }
+
+  /** The command line that starts the program with {@code args}. */
+  private List<String> command(List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(String.join(File.pathSeparator, classpath));
+    command.add(mainClass);
+    command.addAll(args);
+    return command;
   }
 
   /** The JVM running the lab: the programs use the same Java. */

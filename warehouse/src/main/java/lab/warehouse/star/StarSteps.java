@@ -2,9 +2,11 @@ package lab.warehouse.star;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import lab.warehouse.sql.SqlScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +49,36 @@ public final class StarSteps {
       new StarSteps(ORDER.stream().map(StarStep::builtIn).toList());
 
   private final List<StarStep> steps;
+  private final Duration statementTimeout;
 
   private StarSteps(List<StarStep> steps) {
+    this(steps, Duration.ZERO);
+  }
+
+  private StarSteps(List<StarStep> steps, Duration statementTimeout) {
     this.steps = List.copyOf(steps);
+    this.statementTimeout = statementTimeout;
+  }
+
+  /**
+   * These steps with each statement cancelled after {@code timeout} (whole seconds; zero: never),
+   * for steps nobody has reviewed yet, e.g. a student's: a runaway join fails the batch with
+   * DuckDB's "Interrupted" instead of hanging it.
+   */
+  public StarSteps withStatementTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("a statement timeout cannot be negative: " + timeout);
+    }
+    return new StarSteps(steps, timeout);
+  }
+
+  /** The SQL of the lab's own step {@code name}, as its file has it (the exercises' solutions). */
+  public static String builtInSql(String name) {
+    if (!ORDER.contains(name)) {
+      throw new IllegalArgumentException(
+          "there is no star step named '" + name + "'; the steps are: " + String.join(", ", ORDER));
+    }
+    return SqlScript.text(RESOURCE_DIR + name + ".sql");
   }
 
   /** The lab's own rules. */
@@ -69,7 +98,7 @@ public final class StarSteps {
               + String.join(", ", names()));
     }
     out.set(at, step);
-    return new StarSteps(out);
+    return new StarSteps(out, statementTimeout);
   }
 
   /** The steps in the order they run. */
@@ -95,6 +124,9 @@ public final class StarSteps {
    * reported with its step, where the step came from, and the statement's first line.
    */
   public void run(Statement s) throws SQLException {
+    if (!statementTimeout.isZero()) {
+      s.setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds()));
+    }
     for (StarStep step : steps) {
       long t0 = System.nanoTime();
       for (String sql : step.statements()) {

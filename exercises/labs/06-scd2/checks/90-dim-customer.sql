@@ -1,0 +1,4 @@
+-- check: dim_customer is the reference's, row for row
+-- compare: dim_customer by customer_id, valid_from
+-- expected: the same versions as the lab's own step, every column
+-- cause: look at the columns that differ and at the README's rules: the keys (skey of customer|<id>|first for the first version, of customer|<id>|<epoch_us(valid_from)> for later ones), the first version takes the first address, as-of values for segment and address

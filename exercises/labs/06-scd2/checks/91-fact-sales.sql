@@ -1,0 +1,4 @@
+-- check: fact_sales points at the same versions as the reference's
+-- compare: fact_sales by order_id, line_no
+-- expected: every sale with the customer_key (and geography) of the reference's
+-- cause: a version key or valid_from differs from the reference's, so the facts find another version

@@ -1,0 +1,4 @@
+-- check: No wall-clock time
+-- forbid: \b(now\s*\(|current_date\b|current_timestamp\b|get_current_timestamp\s*\(|today\s*\()
+-- expected: features computed from the data alone, so that a rebuild tomorrow gives today's answer (feature_customer measures recency against the data's last day)
+-- cause: a feature that reads the clock changes every time it is computed and leaks the present into a model trained on the past; use the data's own dates

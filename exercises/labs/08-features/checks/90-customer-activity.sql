@@ -1,0 +1,4 @@
+-- check: customer_activity is the reference's, row for row
+-- compare: customer_activity by customer_id
+-- expected: the same features as the lab's own step, every column
+-- cause: look at the columns that differ: first and last order among orders not cancelled, frequency, monetary_rpt in EUR, the current segment

@@ -1,0 +1,4 @@
+-- check: The features a model reads are the reference's
+-- compare: feature_customer by customer_id
+-- expected: feature_customer (the view over your table: recency, tenure, RFM segment) as the reference's
+-- cause: the view reads your columns: a wrong last_order_at moves recency_days and the RFM segment

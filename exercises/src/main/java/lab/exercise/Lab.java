@@ -1,0 +1,163 @@
+package lab.exercise;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import lab.warehouse.star.StarSteps;
+
+/**
+ * One lab of the course: a folder with its README, hints, the student's starting file, known-wrong
+ * answers and the checks; the reference solution is the lab's own step.
+ *
+ * @param step for a star-step lab, the star step the student's file replaces
+ * @param typicalCheck how long a check takes, as measured when the lab was written
+ */
+public record Lab(
+    int number,
+    String name,
+    String title,
+    Kind kind,
+    String step,
+    int minutes,
+    String typicalCheck,
+    Path dir) {
+
+  /** How the student's work plugs into the pipeline. */
+  public enum Kind {
+    /** Not written yet: listed so the course's order is visible. */
+    PLANNED,
+    /** One star step in SQL, run by the production sink in place of the lab's own. */
+    STAR_STEP;
+
+    static Kind named(String name) {
+      try {
+        return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new CourseException("unknown kind of lab '" + name + "' (known: star-step)");
+      }
+    }
+  }
+
+  /**
+   * A known-wrong answer: the reference solution with one edit, and the part of the message it must
+   * get.
+   */
+  public record WrongAnswer(Path file, String expectedMessage, String sql) {}
+
+  public boolean written() {
+    return kind != Kind.PLANNED;
+  }
+
+  /** {@code NN-name}, the lab's folder and working folder. */
+  public String folder() {
+    return dir.getFileName().toString();
+  }
+
+  /** The file the student edits. */
+  public String fileToEdit() {
+    return kind == Kind.STAR_STEP ? step + ".sql" : null;
+  }
+
+  public Path readme() {
+    return dir.resolve("README.md");
+  }
+
+  public Path startFile() {
+    return dir.resolve("start").resolve(fileToEdit());
+  }
+
+  /** The reference solution: the lab's own step, the one the pipeline runs. */
+  public String solution() {
+    return StarSteps.builtInSql(step);
+  }
+
+  /** The hints, gentle to nearly the answer: the sections of {@code hints.md}. */
+  public List<String> hints() {
+    List<String> hints = new ArrayList<>();
+    StringBuilder current = null;
+    for (String line : lines(dir.resolve("hints.md"))) {
+      if (line.startsWith("## ")) {
+        if (current != null) {
+          hints.add(current.toString().strip());
+        }
+        current = new StringBuilder();
+      } else if (current != null) {
+        current.append(line).append('\n');
+      }
+    }
+    if (current != null) {
+      hints.add(current.toString().strip());
+    }
+    return hints;
+  }
+
+  /** The checks, in the order of their files' names. */
+  public List<Check> checks() {
+    return files(dir.resolve("checks"), ".sql").stream().map(Check::read).toList();
+  }
+
+  /**
+   * The known-wrong answers: {@code wrong/*.edit}, each the solution with one mistake made, so the
+   * mistake is all the file shows:
+   *
+   * <pre>
+   * -- expect: <the part of the message it must get>
+   * -- <what is wrong, in a sentence>
+   * -- replace:
+   * <lines of the solution>
+   * -- with:
+   * <the wrong lines>
+   * </pre>
+   */
+  public List<WrongAnswer> wrongAnswers() {
+    List<WrongAnswer> out = new ArrayList<>();
+    for (Path file : files(dir.resolve("wrong"), ".edit")) {
+      List<String> lines = lines(file);
+      String first = lines.isEmpty() ? "" : lines.get(0);
+      int replace = lines.indexOf("-- replace:");
+      int with = lines.indexOf("-- with:");
+      if (!first.startsWith("-- expect:") || replace < 0 || with < replace) {
+        throw new CourseException(
+            file
+                + " must be '-- expect: <message>', then '-- replace:' <lines>, '-- with:' <lines>");
+      }
+      String old = String.join("\n", lines.subList(replace + 1, with));
+      String wrong = String.join("\n", lines.subList(with + 1, lines.size()));
+      String solution = solution();
+      if (old.isEmpty()
+          || solution.indexOf(old) < 0
+          || solution.indexOf(old) != solution.lastIndexOf(old)) {
+        throw new CourseException(file + ": the lines to replace must occur once in the solution");
+      }
+      out.add(
+          new WrongAnswer(
+              file, first.substring("-- expect:".length()).strip(), solution.replace(old, wrong)));
+    }
+    return out;
+  }
+
+  private static List<Path> files(Path dir, String suffix) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CourseException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package lab.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The course proves itself: for every written lab, the reference solution passes; the untouched
+ * starting file is "not started", and once edited runs without passing; each known-wrong answer
+ * fails with the message it was written for; the hints and README are there. Every check runs the
+ * production path ({@link Exercises#check}) on the course's data.
+ */
+class CourseTest {
+
+  static final Path LABS = Path.of("labs");
+
+  @TempDir Path work;
+
+  @Test
+  void theCourseListsTwelveLabsInOrderAndEachWrittenLabReplacesItsOwnStep() {
+    Course course = Course.load(LABS);
+
+    assertThat(course.labs()).hasSize(12);
+    assertThat(course.labs())
+        .extracting(Lab::number)
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    assertThat(course.written()).isNotEmpty();
+    assertThat(new HashSet<>(course.written().stream().map(Lab::step).toList()))
+        .hasSameSizeAs(course.written());
+  }
+
+  @TestFactory
+  List<DynamicContainer> everyWrittenLab() {
+    List<DynamicContainer> labs = new ArrayList<>();
+    for (Lab lab : Course.load(LABS).written()) {
+      List<org.junit.jupiter.api.DynamicNode> tests = new ArrayList<>();
+      tests.add(
+          dynamicTest(
+              "has a README, hints, a starting file, a solution and checks",
+              () -> hasItsParts(lab)));
+      tests.add(
+          dynamicTest(
+              "the untouched starting file is not started", () -> untouchedIsNotStarted(lab)));
+      tests.add(
+          dynamicTest(
+              "the starting file, edited, runs and does not pass", () -> editedStartFails(lab)));
+      tests.add(dynamicTest("the reference solution passes", () -> solutionPasses(lab)));
+      for (Lab.WrongAnswer wrong : lab.wrongAnswers()) {
+        tests.add(
+            dynamicTest(
+                "wrong answer " + wrong.file().getFileName() + " fails: " + wrong.expectedMessage(),
+                () -> wrongAnswerFails(lab, wrong)));
+      }
+      labs.add(DynamicContainer.dynamicContainer("lab " + lab.number() + " " + lab.name(), tests));
+    }
+    return labs;
+  }
+
+  private void hasItsParts(Lab lab) {
+    assertThat(lab.readme()).isRegularFile();
+    assertThat(lab.startFile()).isRegularFile();
+    assertThat(lab.solution()).isNotBlank();
+    assertThat(lab.hints())
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(h -> assertThat(h).isNotBlank());
+    assertThat(lab.checks()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(lab.wrongAnswers()).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  private void untouchedIsNotStarted(Lab lab) throws IOException {
+    Workspace ws = workspace();
+    ws.start(lab);
+
+    Report report = Exercises.check(lab, ws, m -> {});
+
+    assertThat(report.notStarted()).isTrue();
+    assertThat(report.passed()).isFalse();
+    assertThat(report.render())
+        .contains("not started: your " + lab.fileToEdit() + " is still the starting file");
+  }
+
+  private void editedStartFails(Lab lab) throws IOException {
+    Workspace ws = workspace();
+    ws.start(lab);
+    Files.writeString(ws.file(lab), "-- my first edit\n", StandardOpenOption.APPEND);
+
+    Report report = check(lab, ws);
+
+    assertThat(report.problem()).as(report.render()).isNull();
+    assertThat(report.passed()).as(report.render()).isFalse();
+    assertThat(report.passing()).isLessThan(report.results().size());
+  }
+
+  private void solutionPasses(Lab lab) throws IOException {
+    Workspace ws = workspace();
+    ws.replace(lab, lab.solution());
+
+    Report report = check(lab, ws);
+
+    assertThat(report.passed()).as(report.render()).isTrue();
+    assertThat(report.results()).hasSameSizeAs(lab.checks());
+  }
+
+  private void wrongAnswerFails(Lab lab, Lab.WrongAnswer wrong) throws IOException {
+    Workspace ws = workspace();
+    ws.replace(lab, wrong.sql());
+
+    Report report = check(lab, ws);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.render()).as(report.render()).contains(wrong.expectedMessage());
+  }
+
+  private Report check(Lab lab, Workspace ws) throws IOException {
+    CourseFixture.data();
+    return Exercises.check(lab, ws, m -> {});
+  }
+
+  private Workspace workspace() throws IOException {
+    return new Workspace(Files.createTempDirectory(work, "ws"), CourseFixture.dataRoot());
+  }
+}
