@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       ExerciseMain.CheckLab.class,
       ExerciseMain.Hint.class,
       ExerciseMain.Solution.class,
-      ExerciseMain.Reset.class
+      ExerciseMain.Reset.class,
+      ExerciseMain.ChangeLog.class
     })
 public final class ExerciseMain implements Callable<Integer> {
 
@@ -383,6 +384,39 @@ public final class ExerciseMain implements Callable<Integer> {
               "restored the starting file "
                   + main.relative(main.workspace().file(lab))
                   + (backup == null ? "" : "; yours is kept in " + main.relative(backup)));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "change-log",
+      description =
+          "Writes the change log the exercises use: the capture's snapshot of the seeded shop,"
+              + " made without a database (one JSON record a line).")
+  static final class ChangeLog implements Callable<Integer> {
+    @ParentCommand ExerciseMain main;
+
+    @Option(names = "--out", required = true, description = "The file to write")
+    Path out;
+
+    @Option(
+        names = "--scale",
+        defaultValue = "0.01",
+        description = "Shop scale (default: ${DEFAULT-VALUE})")
+    double scale;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "Generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      long records =
+          lab.exercise.data.CourseData.writeChangeLog(
+              lab.shop.gen.ShopSize.ofScale(scale), seed, out);
+      main.out().println("wrote " + records + " change records to " + main.relative(out));
       return 0;
     }
   }

@@ -47,7 +47,7 @@ public final class CourseData {
   public static final ShopSize SIZE = ShopSize.DEFAULT;
 
   /** Raise when what is built here changes shape, so old folders are built again. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final String READY = "READY";
 
@@ -176,6 +176,35 @@ public final class CourseData {
       throw new UncheckedIOException("cannot build the course's data in " + tmp, e);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot build the course's data: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the change log of the shop seeded with {@code seed} at {@code size} to {@code file}, one
+   * JSON object a record (topic, offset, key, value), without a database: the snapshot the lab's
+   * capture would take of that shop. Returns the number of records.
+   */
+  public static long writeChangeLog(ShopSize size, long seed, Path file) throws SQLException {
+    Path csv;
+    try {
+      csv = Files.createTempDirectory("lab-shop-csv");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder", e);
+    }
+    try {
+      new ShopSeeder().writeCsv(csv, size, seed, ShopProfile.REALISTIC);
+      Map<String, List<SnapshotCapture.Record>> topics =
+          SnapshotCapture.read(csv, "shop.public", ShopRows.END.toInstant().toEpochMilli());
+      writeChangeLog(topics, file);
+      return topics.values().stream().mapToLong(List::size).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    } finally {
+      try {
+        deleteTree(csv);
+      } catch (IOException e) {
+        // a temporary folder left behind holds nothing anyone reads
+      }
     }
   }
 

@@ -29,7 +29,8 @@ import lab.warehouse.sql.SqlScript;
  * The seeded shop as the lab's capture sees it in its initial snapshot, without a database: one
  * snapshot read ({@code op = r}) per row, on one topic a table, in the JSON the capture writes
  * (Debezium with schemas off: decimals as strings, dates as days since the epoch, timestamps with
- * time zone as ISO-8601 strings in UTC).
+ * time zone as ISO-8601 strings in UTC with six digits of fraction). {@code CourseChangeLogIT}
+ * holds it equal, record for record, to what the real capture emits for the same seeded shop.
  *
  * <p>The rows are the seeder's own COPY input ({@code ShopSeeder.writeCsv}) plus the reference rows
  * the migrations insert; DuckDB stands in for PostgreSQL to type them, and numbers the identity
@@ -48,7 +49,13 @@ public final class SnapshotCapture {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final DateTimeFormatter ZONED = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+  /**
+   * Debezium's ZonedTimestamp for a {@code timestamptz} column: UTC, the fraction padded to the
+   * column's six digits ({@code 2024-07-01T00:00:00.000000Z}), as CourseChangeLogIT found the
+   * capture writing it.
+   */
+  private static final DateTimeFormatter ZONED =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
   private SnapshotCapture() {}
 
