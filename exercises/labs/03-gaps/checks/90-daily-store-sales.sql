@@ -1,0 +1,4 @@
+-- check: fact_daily_store_sales is the reference's, row for row
+-- compare: fact_daily_store_sales by date_key, store_key
+-- expected: the same periodic snapshot as the lab's own step, zero rows included
+-- cause: look at the columns that differ: zeros (not NULLs) where nothing sold, cancelled orders left out, orders counted once
