@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lab.exercise.data.CourseData;
 
 /**
  * The course: its labs in order, from the ordered course file {@code labs/course.yaml}. A lab that
@@ -31,7 +32,8 @@ public record Course(Path labsDir, List<Lab> labs) {
       String kind,
       String step,
       Integer minutes,
-      String typicalCheck) {}
+      String typicalCheck,
+      String delivery) {}
 
   record File(@JsonProperty(required = true) List<Entry> labs) {}
 
@@ -75,9 +77,18 @@ public record Course(Path labsDir, List<Lab> labs) {
               e.step(),
               e.minutes() == null ? 0 : e.minutes(),
               e.typicalCheck(),
+              e.delivery() == null ? CourseData.Delivery.ONE_BATCH : delivery(file, e.delivery()),
               labsDir.resolve(String.format("%02d-%s", e.number(), e.name()))));
     }
     return new Course(labsDir, labs);
+  }
+
+  private static CourseData.Delivery delivery(Path file, String name) {
+    try {
+      return CourseData.Delivery.named(name);
+    } catch (IllegalArgumentException e) {
+      throw new CourseException(file + ": " + e.getMessage());
+    }
   }
 
   /** Lab {@code number}, or a message that lists the labs there are. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import lab.exercise.data.CourseData;
 import lab.warehouse.star.StarSteps;
 
 /**
@@ -17,6 +18,7 @@ import lab.warehouse.star.StarSteps;
  *
  * @param step for a star-step lab, the star step the student's file replaces
  * @param typicalCheck how long a check takes, as measured when the lab was written
+ * @param delivery how the course's changes reach the student's warehouse
  */
 public record Lab(
     int number,
@@ -26,6 +28,7 @@ public record Lab(
     String step,
     int minutes,
     String typicalCheck,
+    CourseData.Delivery delivery,
     Path dir) {
 
   /** How the student's work plugs into the pipeline. */

@@ -26,8 +26,9 @@ import lab.warehouse.star.StarSteps;
 /**
  * Checks a star-step lab: the production sink builds a warehouse from the course's data with the
  * student's file in place of the lab's own step, then each of the lab's checks runs on it with the
- * reference warehouse beside it. The student's warehouse is theirs (in their working folder); the
- * reference is only read.
+ * reference warehouse beside it ({@code ref}); a lab whose changes arrive in two batches also sees
+ * both warehouses as the first batch left them ({@code early}, {@code ref_early}). The student's
+ * warehouse is theirs (in their working folder); the reference is only read.
  */
 public final class StarStepChecker {
 
@@ -71,7 +72,7 @@ public final class StarStepChecker {
       return new Report(lab, false, e.getMessage(), List.of(), since(t0));
     }
     try {
-      data.buildWarehouse(warehouse, steps);
+      data.buildWarehouse(warehouse, steps, lab.delivery());
     } catch (SQLException e) {
       return new Report(lab, false, explain(e, sql, file), List.of(), since(t0));
     }
@@ -80,15 +81,26 @@ public final class StarStepChecker {
     readOnly.setProperty("duckdb.read_only", "true");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse, readOnly);
         Statement s = c.createStatement()) {
-      s.execute(
-          "ATTACH '" + data.reference().toString().replace("'", "''") + "' AS ref (READ_ONLY)");
+      Path reference = data.reference(lab.delivery());
+      attach(s, reference, "ref");
+      if (lab.delivery() != CourseData.Delivery.ONE_BATCH) {
+        attach(s, CourseData.early(warehouse), "early");
+        attach(s, CourseData.early(reference), "ref_early");
+      }
       for (Check check : lab.checks()) {
-        results.add(run(check, s, sql));
+        // a statement of its own: DuckDB closes one whose query failed
+        try (Statement checkStatement = c.createStatement()) {
+          results.add(run(check, checkStatement, sql));
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open the warehouse just built: " + e.getMessage(), e);
     }
     return new Report(lab, false, null, results, since(t0));
+  }
+
+  private static void attach(Statement s, Path file, String alias) throws SQLException {
+    s.execute("ATTACH '" + file.toString().replace("'", "''") + "' AS " + alias + " (READ_ONLY)");
   }
 
   private static CheckResult run(Check check, Statement s, String studentSql) {
@@ -136,11 +148,15 @@ public final class StarStepChecker {
     String[] parts = check.argument().split("\\s+by\\s+", 2);
     String table = parts[0].strip();
     List<String> key = parts.length == 2 ? List.of(parts[1].strip().split("\\s*,\\s*")) : List.of();
+    // early.<table>: the warehouses as the first of two batches left them
+    boolean early = table.startsWith("early.");
+    String mineTable = early ? table : "main." + table;
+    String refTable = early ? "ref_" + table : "ref." + table;
     try {
-      long reference = scalar(s, "SELECT count(*) FROM ref." + table);
-      long mine = scalar(s, "SELECT count(*) FROM main." + table);
-      String extra = "SELECT * FROM main." + table + " EXCEPT ALL SELECT * FROM ref." + table;
-      String missing = "SELECT * FROM ref." + table + " EXCEPT ALL SELECT * FROM main." + table;
+      long reference = scalar(s, "SELECT count(*) FROM " + refTable);
+      long mine = scalar(s, "SELECT count(*) FROM " + mineTable);
+      String extra = "SELECT * FROM " + mineTable + " EXCEPT ALL SELECT * FROM " + refTable;
+      String missing = "SELECT * FROM " + refTable + " EXCEPT ALL SELECT * FROM " + mineTable;
       long extraRows = scalar(s, "SELECT count(*) FROM (" + extra + ")");
       long missingRows = scalar(s, "SELECT count(*) FROM (" + missing + ")");
       if (extraRows == 0 && missingRows == 0) {
@@ -151,7 +167,7 @@ public final class StarStepChecker {
               + " rows, "
               + count(Math.max(extraRows, missingRows))
               + " of them not as the reference's; e.g. "
-              + example(s, table, key, extra, missing, extraRows > 0);
+              + example(s, mineTable, refTable, key, extra, missing, extraRows > 0);
       return new CheckResult(
           check.title(),
           false,
@@ -172,7 +188,13 @@ public final class StarStepChecker {
 
   /** One row that differs: by key, the columns that differ; without one, the row itself. */
   private static String example(
-      Statement s, String table, List<String> key, String extra, String missing, boolean hasExtra)
+      Statement s,
+      String mineTable,
+      String refTable,
+      List<String> key,
+      String extra,
+      String missing,
+      boolean hasExtra)
       throws SQLException {
     Map<String, String> row = firstRow(s, (hasExtra ? extra : missing) + " LIMIT 1");
     if (key.isEmpty()) {
@@ -187,7 +209,7 @@ public final class StarStepChecker {
       where.append(k).append(v == null ? " IS NULL" : " = '" + v.replace("'", "''") + "'");
     }
     Map<String, String> other =
-        firstRow(s, "SELECT * FROM " + (hasExtra ? "ref." : "main.") + table + where + " LIMIT 1");
+        firstRow(s, "SELECT * FROM " + (hasExtra ? refTable : mineTable) + where + " LIMIT 1");
     String keyText = key.stream().map(k -> k + "=" + row.get(k)).collect(Collectors.joining(", "));
     if (other == null) {
       return keyText

@@ -47,7 +47,32 @@ public final class CourseData {
   public static final ShopSize SIZE = ShopSize.DEFAULT;
 
   /** Raise when what is built here changes shape, so old folders are built again. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
+
+  /** How the course's changes reach the warehouse. */
+  public enum Delivery {
+    /** Every change in one batch. */
+    ONE_BATCH,
+    /**
+     * Two batches: every table but the CRM's imports first, then the imports, so loyalty cards on
+     * orders arrive before their members (the late-arriving dimension of lab 7).
+     */
+    CRM_LATE;
+
+    /** The name the course file uses, e.g. {@code crm-late}. */
+    public static Delivery named(String name) {
+      for (Delivery d : values()) {
+        if (d.name().replace('_', '-').equalsIgnoreCase(name)) {
+          return d;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown delivery '" + name + "' (known: one-batch, crm-late)");
+    }
+  }
+
+  /** The table whose changes {@link Delivery#CRM_LATE} holds back to a second batch. */
+  static final String LATE_TABLE = "crm_customer_imports";
 
   private static final String READY = "READY";
 
@@ -80,7 +105,21 @@ public final class CourseData {
 
   /** The warehouse the lab's own star steps build from this data. */
   public Path reference() {
-    return dir.resolve("reference.duckdb");
+    return reference(Delivery.ONE_BATCH);
+  }
+
+  /** The warehouse the lab's own star steps build from this data delivered so. */
+  public Path reference(Delivery delivery) {
+    return dir.resolve(
+        delivery == Delivery.ONE_BATCH
+            ? "reference.duckdb"
+            : "reference-" + delivery.name().toLowerCase(java.util.Locale.ROOT) + ".duckdb");
+  }
+
+  /** Where a two-batch build keeps a copy of {@code warehouse} as the first batch left it. */
+  public static Path early(Path warehouse) {
+    return warehouse.resolveSibling(
+        warehouse.getFileName().toString().replaceFirst("\\.duckdb$", "") + ".early.duckdb");
   }
 
   /** The raw change records (one JSON object per line: topic, offset, key, value). */
@@ -98,18 +137,45 @@ public final class CourseData {
    * production sink's one transaction (merge, star steps, ledger).
    */
   public void buildWarehouse(Path file, StarSteps steps) throws SQLException {
+    buildWarehouse(file, steps, Delivery.ONE_BATCH);
+  }
+
+  /**
+   * As {@link #buildWarehouse(Path, StarSteps)}, the changes delivered as {@code delivery} says; a
+   * two-batch build leaves a copy of the warehouse after its first batch in {@link #early}.
+   */
+  public void buildWarehouse(Path file, StarSteps steps, Delivery delivery) throws SQLException {
     deleteWarehouse(file);
-    StagedFiles files = StagedFiles.read(staged());
+    if (delivery == Delivery.ONE_BATCH) {
+      applyBatch(file, steps, 0, staged(), fxRates);
+      return;
+    }
+    Path early = early(file);
+    deleteWarehouse(early);
+    applyBatch(file, steps, 0, dir.resolve("changes-early"), fxRates);
+    try {
+      Files.copy(file, early);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + file + " to " + early, e);
+    }
+    applyBatch(file, steps, 1, dir.resolve("changes-late"), List.of());
+  }
+
+  /** One batch in one transaction of the production sink; closing it checkpoints the file. */
+  private static void applyBatch(
+      Path file, StarSteps steps, long batchId, Path stagedDir, List<FxRate> rates)
+      throws SQLException {
+    StagedFiles files = StagedFiles.read(stagedDir);
     try (StarSink sink = StarSink.open(file, steps)) {
       sink.apply(
           new StarBatch(
               "exercise",
-              0,
+              batchId,
               files.records(),
               files.offsets(),
               List.of(),
               files.deadLetters(),
-              fxRates),
+              rates),
           files);
     }
   }
@@ -166,9 +232,12 @@ public final class CourseData {
       } finally {
         spark.stop();
       }
-      progress.accept("building the reference warehouse with the lab's own star steps ...");
+      splitLate(tmp);
+      progress.accept("building the reference warehouses with the lab's own star steps ...");
       CourseData data = new CourseData(tmp, readRates(tmp.resolve("fx-rates.csv")));
-      data.buildWarehouse(data.reference(), StarSteps.defaults());
+      for (Delivery delivery : Delivery.values()) {
+        data.buildWarehouse(data.reference(delivery), StarSteps.defaults(), delivery);
+      }
       Files.writeString(tmp.resolve(READY), "seed " + SEED + ", " + SIZE + "\n");
       deleteTree(dir);
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -205,6 +274,32 @@ public final class CourseData {
       } catch (IOException e) {
         // a temporary folder left behind holds nothing anyone reads
       }
+    }
+  }
+
+  /** The staged changes cut in two for {@link Delivery#CRM_LATE}: the same files' rows. */
+  private static void splitLate(Path dir) throws SQLException, IOException {
+    Path early = Files.createDirectories(dir.resolve("changes-early"));
+    Path late = Files.createDirectories(dir.resolve("changes-late"));
+    String all = "'" + dir.resolve("changes").toAbsolutePath() + "/*.parquet'";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(
+          "COPY (SELECT * FROM read_parquet("
+              + all
+              + ") WHERE \"table\" IS DISTINCT FROM '"
+              + LATE_TABLE
+              + "') TO '"
+              + early.resolve("part-0.parquet")
+              + "' (FORMAT parquet)");
+      s.execute(
+          "COPY (SELECT * FROM read_parquet("
+              + all
+              + ") WHERE \"table\" = '"
+              + LATE_TABLE
+              + "') TO '"
+              + late.resolve("part-0.parquet")
+              + "' (FORMAT parquet)");
     }
   }
 

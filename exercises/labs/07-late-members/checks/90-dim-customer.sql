@@ -1,0 +1,4 @@
+-- check: dim_customer is the reference's after both batches
+-- compare: dim_customer by customer_key
+-- expected: the same members (and customers) as the lab's own step, every column
+-- cause: look at the columns that differ: the placeholder's values, the flags, the CRM's attributes

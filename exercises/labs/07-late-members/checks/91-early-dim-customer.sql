@@ -1,0 +1,4 @@
+-- check: dim_customer is the reference's after the first batch
+-- compare: early.dim_customer by customer_key
+-- expected: the same inferred members as the lab's own step before the CRM's batch
+-- cause: look at the columns that differ: one placeholder per card, 'Unknown member', segment 'Unknown', is_inferred true
