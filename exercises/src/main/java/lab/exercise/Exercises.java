@@ -24,7 +24,7 @@ public final class Exercises {
           "your "
               + lab.fileToEdit()
               + " is still the starting file; the task is in "
-              + lab.readme());
+              + shown(lab.readme()));
     }
     CourseData data = CourseData.prepare(ws.data(), progress);
     return switch (lab.kind()) {
