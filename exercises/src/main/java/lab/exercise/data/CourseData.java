@@ -3,10 +3,13 @@ package lab.exercise.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,11 +92,28 @@ public final class CourseData {
     return dataRoot.resolve("seed-" + SEED + "-demo-v" + VERSION);
   }
 
-  /** The data in {@code dataRoot}, built first if it is not there yet. */
+  /**
+   * The data in {@code dataRoot}, built first if it is not there yet. Two programs that need it at
+   * once (a check beside a {@code --watch}) build it once: the second waits on a file lock.
+   */
   public static CourseData prepare(Path dataRoot, Consumer<String> progress) {
     Path dir = folder(dataRoot);
     if (!Files.exists(dir.resolve(READY))) {
-      build(dir, progress);
+      try {
+        Files.createDirectories(dataRoot);
+        try (FileChannel lock =
+                FileChannel.open(
+                    dataRoot.resolve(".lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock held = lock.lock()) {
+          if (!Files.exists(dir.resolve(READY))) {
+            build(dir, progress);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot build the course's data in " + dataRoot, e);
+      }
     }
     return new CourseData(dir, readRates(dir.resolve("fx-rates.csv")));
   }
