@@ -1,0 +1,4 @@
+-- check: fact_sales is the reference's, row for row
+-- compare: fact_sales by order_id, line_no
+-- expected: the same sales as the lab's own step, every column
+-- cause: look at the columns that differ: the keys of the versions in force, the geography fallback to the store, the forward-filled rate, exact amounts
