@@ -45,7 +45,6 @@ public record StarStep(String name, String origin, List<String> statements) {
 
   /** The step the lab ships, from {@code /lab/warehouse/star/<name>.sql}. */
   static StarStep builtIn(String name) {
-    String path = StarSteps.RESOURCE_DIR + name + ".sql";
-    return of(name, path, SqlScript.text(path));
+    return of(name, StarSteps.RESOURCE_DIR + name + ".sql", StarSteps.builtInSql(name));
   }
 }

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import lab.warehouse.sql.SqlScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +115,36 @@ class StarStepsTest {
       assertThat(star.query("SELECT count(*) FROM etl_batch_ledger")).isEqualTo("0");
       assertThat(star.query("SELECT count(*) FROM cur_customers")).isEqualTo("0");
     }
+  }
+
+  @Test
+  void aRunawayStatementIsCancelledAfterTheTimeoutAndAppliesNothing() throws Exception {
+    StarSteps steps =
+        StarSteps.defaults()
+            .replace(
+                StarStep.of(
+                    "customer_activity",
+                    "runaway.sql",
+                    "SELECT count(*) FROM range(100000) a, range(100000) b, range(100000) c"
+                        + " WHERE a.range + b.range + c.range < 0;\n"))
+            .withStatementTimeout(Duration.ofSeconds(1));
+
+    try (StarFixture star = StarFixture.open(dir.resolve("wh"), steps)) {
+      assertThatThrownBy(() -> star.apply(shop().customer(10, "consumer", 100)))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("star step customer_activity (runaway.sql) failed")
+          .hasMessageContaining("Interrupt");
+      assertThat(star.query("SELECT count(*) FROM etl_batch_ledger")).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void theBuiltInSqlOfAStepIsItsFile() {
+    assertThat(StarSteps.builtInSql("fact_sales"))
+        .isEqualTo(SqlScript.text("/lab/warehouse/star/fact_sales.sql"));
+    assertThatThrownBy(() -> StarSteps.builtInSql("fact_sale"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no star step named 'fact_sale'");
   }
 
   @Test
