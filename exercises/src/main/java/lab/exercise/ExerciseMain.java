@@ -229,6 +229,12 @@ public final class ExerciseMain implements Callable<Integer> {
         description = "Check again each time you save the file (Ctrl-C stops)")
     boolean watch;
 
+    @Option(
+        names = "--strict",
+        description =
+            "Deliver the changes in random batch cuts; the star must be the same as from one batch")
+    boolean strict;
+
     @Override
     public Integer call() throws Exception {
       Course course = main.course();
@@ -264,7 +270,7 @@ public final class ExerciseMain implements Callable<Integer> {
     }
 
     private int once(Course course, Lab lab, Workspace ws) throws IOException {
-      Report report = Exercises.check(lab, ws, main.err()::println);
+      Report report = Exercises.check(lab, ws, main.err()::println, strict);
       Progress progress = Progress.load(main.work);
       progress.record(report);
       PrintWriter out = main.out();

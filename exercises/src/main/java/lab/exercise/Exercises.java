@@ -15,6 +15,12 @@ public final class Exercises {
    * course's data being built (the first check only).
    */
   public static Report check(Lab lab, Workspace ws, Consumer<String> progress) throws IOException {
+    return check(lab, ws, progress, false);
+  }
+
+  /** As {@link #check(Lab, Workspace, Consumer)}, in random batch cuts when {@code strict}. */
+  public static Report check(Lab lab, Workspace ws, Consumer<String> progress, boolean strict)
+      throws IOException {
     if (!java.nio.file.Files.exists(ws.file(lab)) && !Progress.load(ws.dir()).started(lab)) {
       return notStarted(lab, "run ./lab exercise start " + lab.number() + " first");
     }
@@ -28,7 +34,8 @@ public final class Exercises {
     }
     CourseData data = CourseData.prepare(ws.data(), progress);
     return switch (lab.kind()) {
-      case STAR_STEP -> new StarStepChecker(data).check(lab, ws.file(lab), ws.warehouse(lab));
+      case STAR_STEP ->
+          new StarStepChecker(data).check(lab, ws.file(lab), ws.warehouse(lab), strict);
       case PLANNED -> throw new CourseException("lab " + lab.number() + " is not written yet");
     };
   }

@@ -49,9 +49,10 @@ public record Lab(
 
   /**
    * A known-wrong answer: the reference solution with one edit, and the part of the message it must
-   * get.
+   * get; a strict one passes with the changes in one batch and fails only in random cuts ({@code
+   * check --strict}).
    */
-  public record WrongAnswer(Path file, String expectedMessage, String sql) {}
+  public record WrongAnswer(Path file, String expectedMessage, String sql, boolean strict) {}
 
   public boolean written() {
     return kind != Kind.PLANNED;
@@ -111,6 +112,7 @@ public record Lab(
    *
    * <pre>
    * -- expect: <the part of the message it must get>
+   * -- strict: <optional: it passes in one batch and fails only with check --strict>
    * -- <what is wrong, in a sentence>
    * -- replace:
    * <lines of the solution>
@@ -140,7 +142,10 @@ public record Lab(
       }
       out.add(
           new WrongAnswer(
-              file, first.substring("-- expect:".length()).strip(), solution.replace(old, wrong)));
+              file,
+              first.substring("-- expect:".length()).strip(),
+              solution.replace(old, wrong),
+              lines.size() > 1 && lines.get(1).startsWith("-- strict:")));
     }
     return out;
   }

@@ -49,6 +49,15 @@ public final class StarStepChecker {
 
   /** Runs the lab's checks on {@code file}; {@code warehouse} is where the student's star goes. */
   public Report check(Lab lab, Path file, Path warehouse) {
+    return check(lab, file, warehouse, false);
+  }
+
+  /**
+   * As {@link #check(Lab, Path, Path)}; {@code strict} delivers a one-batch lab's changes in random
+   * cuts instead ({@link CourseData.Delivery#CUTS}), and the star must still be the reference's: a
+   * step must rebuild from the change layer, not from what its batch brought.
+   */
+  public Report check(Lab lab, Path file, Path warehouse, boolean strict) {
     long t0 = System.nanoTime();
     if (!Files.isRegularFile(file)) {
       return new Report(
@@ -72,7 +81,7 @@ public final class StarStepChecker {
       return new Report(lab, false, e.getMessage(), List.of(), since(t0));
     }
     try {
-      data.buildWarehouse(warehouse, steps, lab.delivery());
+      data.buildWarehouse(warehouse, steps, delivery(lab, strict));
     } catch (SQLException e) {
       return new Report(lab, false, explain(e, sql, file), List.of(), since(t0));
     }
@@ -97,6 +106,13 @@ public final class StarStepChecker {
       throw new IllegalStateException("cannot open the warehouse just built: " + e.getMessage(), e);
     }
     return new Report(lab, false, null, results, since(t0));
+  }
+
+  /** The cuts replace a single batch only; a lab with its own delivery keeps it. */
+  static CourseData.Delivery delivery(Lab lab, boolean strict) {
+    return strict && lab.delivery() == CourseData.Delivery.ONE_BATCH
+        ? CourseData.Delivery.CUTS
+        : lab.delivery();
   }
 
   private static void attach(Statement s, Path file, String alias) throws SQLException {

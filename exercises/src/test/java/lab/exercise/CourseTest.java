@@ -56,6 +56,10 @@ class CourseTest {
           dynamicTest(
               "the starting file, edited, runs and does not pass", () -> editedStartFails(lab)));
       tests.add(dynamicTest("the reference solution passes", () -> solutionPasses(lab)));
+      tests.add(
+          dynamicTest(
+              "the reference solution passes with the changes in random cuts (--strict)",
+              () -> solutionPassesStrict(lab)));
       for (Lab.WrongAnswer wrong : lab.wrongAnswers()) {
         tests.add(
             dynamicTest(
@@ -112,11 +116,24 @@ class CourseTest {
     assertThat(report.results()).hasSameSizeAs(lab.checks());
   }
 
+  private void solutionPassesStrict(Lab lab) throws IOException {
+    Workspace ws = workspace();
+    ws.replace(lab, lab.solution());
+
+    Report report = Exercises.check(lab, ws, m -> {}, true);
+
+    assertThat(report.passed()).as(report.render()).isTrue();
+  }
+
   private void wrongAnswerFails(Lab lab, Lab.WrongAnswer wrong) throws IOException {
     Workspace ws = workspace();
     ws.replace(lab, wrong.sql());
 
-    Report report = check(lab, ws);
+    if (wrong.strict()) {
+      Report oneBatch = check(lab, ws);
+      assertThat(oneBatch.passed()).as("passes in one batch: %s", oneBatch.render()).isTrue();
+    }
+    Report report = Exercises.check(lab, ws, m -> {}, wrong.strict());
 
     assertThat(report.passed()).isFalse();
     assertThat(report.render()).as(report.render()).contains(wrong.expectedMessage());

@@ -50,7 +50,7 @@ public final class CourseData {
   public static final ShopSize SIZE = ShopSize.DEFAULT;
 
   /** Raise when what is built here changes shape, so old folders are built again. */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   /** How the course's changes reach the warehouse. */
   public enum Delivery {
@@ -60,7 +60,13 @@ public final class CourseData {
      * Two batches: every table but the CRM's imports first, then the imports, so loyalty cards on
      * orders arrive before their members (the late-arriving dimension of lab 7).
      */
-    CRM_LATE;
+    CRM_LATE,
+    /**
+     * {@value #CUTS_BATCHES} batches, each topic cut at seeded random offsets (order kept within
+     * each topic, as Kafka keeps it per partition; topics interleaved): a stricter check that a
+     * step rebuilds from the change layer, not from its batch, and so builds the same star.
+     */
+    CUTS;
 
     /** The name the course file uses, e.g. {@code crm-late}. */
     public static Delivery named(String name) {
@@ -70,9 +76,12 @@ public final class CourseData {
         }
       }
       throw new IllegalArgumentException(
-          "unknown delivery '" + name + "' (known: one-batch, crm-late)");
+          "unknown delivery '" + name + "' (known: one-batch, crm-late, cuts)");
     }
   }
+
+  /** How many batches {@link Delivery#CUTS} delivers. */
+  static final int CUTS_BATCHES = 4;
 
   /** The table whose changes {@link Delivery#CRM_LATE} holds back to a second batch. */
   static final String LATE_TABLE = "crm_customer_imports";
@@ -170,6 +179,17 @@ public final class CourseData {
       applyBatch(file, steps, 0, staged(), fxRates);
       return;
     }
+    if (delivery == Delivery.CUTS) {
+      for (int batch = 0; batch < CUTS_BATCHES; batch++) {
+        applyBatch(
+            file,
+            steps,
+            batch,
+            dir.resolve("changes-cut-" + batch),
+            batch == 0 ? fxRates : List.of());
+      }
+      return;
+    }
     Path early = early(file);
     deleteWarehouse(early);
     applyBatch(file, steps, 0, dir.resolve("changes-early"), fxRates);
@@ -253,6 +273,7 @@ public final class CourseData {
         spark.stop();
       }
       splitLate(tmp);
+      splitCuts(tmp);
       progress.accept("building the reference warehouses with the lab's own star steps ...");
       CourseData data = new CourseData(tmp, readRates(tmp.resolve("fx-rates.csv")));
       for (Delivery delivery : Delivery.values()) {
@@ -293,6 +314,50 @@ public final class CourseData {
         deleteTree(csv);
       } catch (IOException e) {
         // a temporary folder left behind holds nothing anyone reads
+      }
+    }
+  }
+
+  /**
+   * The staged changes cut into {@link #CUTS_BATCHES} batches for {@link Delivery#CUTS}: each topic
+   * at its own seeded random offsets.
+   */
+  private static void splitCuts(Path dir) throws SQLException, IOException {
+    String all = "'" + dir.resolve("changes").toAbsolutePath() + "/*.parquet'";
+    java.util.Random random = new java.util.Random(SEED);
+    StringBuilder batchOf = new StringBuilder("CASE topic");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement s = c.createStatement()) {
+      try (java.sql.ResultSet rs =
+          s.executeQuery(
+              "SELECT topic, max(\"offset\") + 1 FROM read_parquet("
+                  + all
+                  + ") GROUP BY topic ORDER BY topic")) {
+        while (rs.next()) {
+          long[] cuts = new long[CUTS_BATCHES - 1];
+          for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = (long) (random.nextDouble() * rs.getLong(2));
+          }
+          java.util.Arrays.sort(cuts);
+          batchOf.append(" WHEN '").append(rs.getString(1).replace("'", "''")).append("' THEN 0");
+          for (long cut : cuts) {
+            batchOf.append(" + CAST(\"offset\" >= ").append(cut).append(" AS INTEGER)");
+          }
+        }
+      }
+      batchOf.append(" ELSE 0 END");
+      for (int batch = 0; batch < CUTS_BATCHES; batch++) {
+        Path out = Files.createDirectories(dir.resolve("changes-cut-" + batch));
+        s.execute(
+            "COPY (SELECT * FROM read_parquet("
+                + all
+                + ") WHERE "
+                + batchOf
+                + " = "
+                + batch
+                + ") TO '"
+                + out.resolve("part-0.parquet")
+                + "' (FORMAT parquet)");
       }
     }
   }

@@ -62,6 +62,24 @@ class CourseDataTest {
   }
 
   @Test
+  void theLabsOwnStepsBuildTheSameStarFromOneBatchAsFromRandomCutsOrALateCrm() throws Exception {
+    CourseData data = CourseFixture.data();
+    Map<String, String> oneBatch = checksums(data.reference(CourseData.Delivery.ONE_BATCH));
+
+    assertThat(oneBatch).containsKeys("fact_sales", "dim_customer", "fact_daily_store_sales");
+    assertThat(checksums(data.reference(CourseData.Delivery.CUTS))).isEqualTo(oneBatch);
+    assertThat(checksums(data.reference(CourseData.Delivery.CRM_LATE))).isEqualTo(oneBatch);
+  }
+
+  private static Map<String, String> checksums(Path warehouse) throws Exception {
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse, readOnly)) {
+      return lab.warehouse.schema.WarehouseChecksums.of(c);
+    }
+  }
+
+  @Test
   void theChangeLogHoldsOneSnapshotReadPerRow() throws Exception {
     CourseData data = CourseFixture.data();
     List<String> lines = Files.readAllLines(data.changeLog());
