@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lab.exercise.data.CourseData;
 import lab.warehouse.star.StarStep;
+import lab.warehouse.star.StarStepException;
 import lab.warehouse.star.StarSteps;
 
 /**
@@ -83,7 +84,7 @@ public final class StarStepChecker {
     try {
       data.buildWarehouse(warehouse, steps, delivery(lab, strict));
     } catch (SQLException e) {
-      return new Report(lab, false, explain(e, sql, file), List.of(), since(t0));
+      return new Report(lab, false, explain(e, file), List.of(), since(t0));
     }
     List<CheckResult> results = new ArrayList<>();
     Properties readOnly = new Properties();
@@ -294,9 +295,9 @@ public final class StarStepChecker {
 
   /**
    * The student's SQL failed inside the batch: DuckDB's reason, and the line of their file it
-   * points at (DuckDB counts lines within the statement; the sink names the statement's first).
+   * points at (the statement's first line, plus DuckDB's "LINE n" within it).
    */
-  static String explain(SQLException e, String sql, Path file) {
+  static String explain(SQLException e, Path file) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     if (message.contains("Interrupted") || message.contains("INTERRUPT")) {
       return "a statement ran longer than "
@@ -304,37 +305,13 @@ public final class StarStepChecker {
           + " s and was cancelled; look for a join without its ON condition (every row with"
           + " every row)";
     }
-    int statementLine = statementLine(message, sql);
-    Matcher m = DUCKDB_LINE.matcher(message);
-    String where = "";
-    if (statementLine > 0) {
-      int line = statementLine + (m.find() ? Integer.parseInt(m.group(1)) - 1 : 0);
-      where = file.getFileName() + ", line " + line + ": ";
+    if (!(e instanceof StarStepException failed)) {
+      return firstLine(message);
     }
-    String reason =
-        message
-            .lines()
-            .filter(l -> l.contains("Error:"))
-            .findFirst()
-            .map(l -> l.substring(l.indexOf("star step") >= 0 ? l.indexOf("failed: ") + 8 : 0))
-            .orElse(firstLine(message));
-    return where + reason.strip();
-  }
-
-  /** The line of the file where the failing statement starts, or 0 if it cannot be told. */
-  private static int statementLine(String message, String sql) {
-    int in = message.indexOf("\n  in: ");
-    if (in < 0) {
-      return 0;
-    }
-    String first = message.substring(in + 7).lines().findFirst().orElse("").strip();
-    List<String> lines = sql.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      if (!first.isEmpty() && lines.get(i).strip().equals(first)) {
-        return i + 1;
-      }
-    }
-    return 0;
+    Matcher within = DUCKDB_LINE.matcher(failed.reason());
+    int line =
+        failed.statement().line() + (within.find() ? Integer.parseInt(within.group(1)) - 1 : 0);
+    return file.getFileName() + ", line " + line + ": " + firstLine(failed.reason()).strip();
   }
 
   private static long scalar(Statement s, String sql) throws SQLException {

@@ -10,9 +10,10 @@ import lab.warehouse.sql.SqlScript;
 
 /**
  * One rule of the star, a named SQL script the sink runs inside each batch's transaction, e.g.
- * {@code customer_versions} (SCD2). {@code origin} says where its SQL came from, for messages.
+ * {@code customer_versions} (SCD2). {@code origin} says where its SQL came from, and each statement
+ * the line of it that it starts on, for messages.
  */
-public record StarStep(String name, String origin, List<String> statements) {
+public record StarStep(String name, String origin, List<SqlScript.Statement> script) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -21,16 +22,21 @@ public record StarStep(String name, String origin, List<String> statements) {
       throw new IllegalArgumentException(
           "a star step's name is lower_case_with_underscores, got '" + name + "'");
     }
-    if (statements.isEmpty()) {
+    if (script.isEmpty()) {
       throw new IllegalArgumentException(
           "star step " + name + " (" + origin + ") has no SQL statement");
     }
-    statements = List.copyOf(statements);
+    script = List.copyOf(script);
   }
 
   /** A step from SQL text; statements end with a semicolon at the end of a line. */
   public static StarStep of(String name, String origin, String sql) {
-    return new StarStep(name, origin, SqlScript.statements(sql));
+    return new StarStep(name, origin, SqlScript.located(sql));
+  }
+
+  /** The step's statements, in the order they run. */
+  public List<String> statements() {
+    return script.stream().map(SqlScript.Statement::sql).toList();
   }
 
   /** A step from a file, e.g. a student's version of one rule. */

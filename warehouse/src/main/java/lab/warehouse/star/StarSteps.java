@@ -121,7 +121,8 @@ public final class StarSteps {
 
   /**
    * Runs every step's statements in order on the batch's connection. A failing statement is
-   * reported with its step, where the step came from, and the statement's first line.
+   * reported as a {@link StarStepException}: its step, where the step came from, the line of it the
+   * statement starts on, and the statement's first line.
    */
   public void run(Statement s) throws SQLException {
     if (!statementTimeout.isZero()) {
@@ -129,22 +130,13 @@ public final class StarSteps {
     }
     for (StarStep step : steps) {
       long t0 = System.nanoTime();
-      for (String sql : step.statements()) {
+      for (SqlScript.Statement statement : step.script()) {
+        String sql = statement.sql();
         long s0 = System.nanoTime();
         try {
           s.execute(sql);
         } catch (SQLException e) {
-          throw new SQLException(
-              "star step "
-                  + step.name()
-                  + " ("
-                  + step.origin()
-                  + ") failed: "
-                  + e.getMessage()
-                  + "\n  in: "
-                  + sql.lines().findFirst().orElse(""),
-              e.getSQLState(),
-              e);
+          throw new StarStepException(step, statement, e);
         }
         if (log.isDebugEnabled()) {
           log.debug(

@@ -28,6 +28,25 @@ class SqlScriptTest {
   }
 
   @Test
+  void eachStatementKnowsTheLineItsCodeStartsOn() {
+    assertThat(
+            SqlScript.located(
+                """
+                -- line 1: a comment
+                SELECT 1;
+
+                -- line 4
+                INSERT INTO t
+                -- line 6, inside the statement
+                VALUES (1); SELECT 'not a new statement';
+                SELECT 2"""))
+        .containsExactly(
+            new SqlScript.Statement(2, "SELECT 1"),
+            new SqlScript.Statement(5, "INSERT INTO t\n\nVALUES (1); SELECT 'not a new statement'"),
+            new SqlScript.Statement(8, "SELECT 2"));
+  }
+
+  @Test
   void aScriptOfCommentsHasNoStatements() {
     assertThat(SqlScript.statements("-- nothing\n\n  -- to run\n")).isEmpty();
   }

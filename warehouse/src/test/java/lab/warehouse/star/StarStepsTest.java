@@ -103,13 +103,20 @@ class StarStepsTest {
   @Test
   void aBrokenStepFailsItsBatchNamingTheStepAndAppliesNothing() throws Exception {
     Path broken = dir.resolve("customer_versions.sql");
-    Files.writeString(broken, "DELETE FROM dim_customer WHERE no_such_column = 1;\n");
+    Files.writeString(
+        broken, "-- my versions\n\nDELETE FROM dim_customer WHERE no_such_column = 1;\n");
     StarSteps steps = StarSteps.defaults().replace(StarStep.fromFile("customer_versions", broken));
 
     try (StarFixture star = StarFixture.open(dir.resolve("wh"), steps)) {
       assertThatThrownBy(() -> star.apply(shop().customer(10, "consumer", 100)))
-          .isInstanceOf(SQLException.class)
-          .hasMessageContaining("star step customer_versions (" + broken + ") failed")
+          .isInstanceOfSatisfying(
+              StarStepException.class,
+              e -> {
+                assertThat(e.step().name()).isEqualTo("customer_versions");
+                assertThat(e.statement().line()).isEqualTo(3);
+                assertThat(e.reason()).contains("no_such_column").doesNotContain("star step");
+              })
+          .hasMessageContaining("star step customer_versions (" + broken + ") failed at line 3")
           .hasMessageContaining("no_such_column")
           .hasMessageContaining("in: DELETE FROM dim_customer");
       assertThat(star.query("SELECT count(*) FROM etl_batch_ledger")).isEqualTo("0");
