@@ -1,6 +1,9 @@
 package lab.exercise;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import lab.exercise.data.CourseData;
@@ -21,7 +24,7 @@ public final class Exercises {
   /** As {@link #check(Lab, Workspace, Consumer)}, in random batch cuts when {@code strict}. */
   public static Report check(Lab lab, Workspace ws, Consumer<String> progress, boolean strict)
       throws IOException {
-    if (!java.nio.file.Files.exists(ws.file(lab)) && !Progress.load(ws.dir()).started(lab)) {
+    if (!Files.exists(ws.file(lab)) && !Progress.load(ws.dir()).started(lab)) {
       return notStarted(lab, "run ./lab exercise start " + lab.number() + " first");
     }
     if (ws.untouched(lab)) {
@@ -41,13 +44,13 @@ public final class Exercises {
   }
 
   /** A path as the student types it: relative to where they are, when it is below. */
-  static String shown(java.nio.file.Path p) {
-    java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
-    java.nio.file.Path abs = p.toAbsolutePath().normalize();
+  static String shown(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = p.toAbsolutePath().normalize();
     return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
   private static Report notStarted(Lab lab, String why) {
-    return new Report(lab, true, why, List.of(), java.time.Duration.ZERO);
+    return new Report(lab, true, why, List.of(), Duration.ZERO);
   }
 }

@@ -1,5 +1,6 @@
 package lab.exercise.data;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -10,13 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import lab.etl.ChangeStreamTransform;
 import lab.etl.EtlSparkConfig;
@@ -142,7 +151,7 @@ public final class CourseData {
     return dir.resolve(
         delivery == Delivery.ONE_BATCH
             ? "reference.duckdb"
-            : "reference-" + delivery.name().toLowerCase(java.util.Locale.ROOT) + ".duckdb");
+            : "reference-" + delivery.name().toLowerCase(Locale.ROOT) + ".duckdb");
   }
 
   /** Where a two-batch build keeps a copy of {@code warehouse} as the first batch left it. */
@@ -175,30 +184,29 @@ public final class CourseData {
    */
   public void buildWarehouse(Path file, StarSteps steps, Delivery delivery) throws SQLException {
     deleteWarehouse(file);
-    if (delivery == Delivery.ONE_BATCH) {
-      applyBatch(file, steps, 0, staged(), fxRates);
-      return;
-    }
-    if (delivery == Delivery.CUTS) {
-      for (int batch = 0; batch < CUTS_BATCHES; batch++) {
-        applyBatch(
-            file,
-            steps,
-            batch,
-            dir.resolve("changes-cut-" + batch),
-            batch == 0 ? fxRates : List.of());
+    List<Path> batches = batches(delivery);
+    for (int batch = 0; batch < batches.size(); batch++) {
+      applyBatch(file, steps, batch, batches.get(batch), batch == 0 ? fxRates : List.of());
+      if (batch == 0 && delivery == Delivery.CRM_LATE) {
+        Path early = early(file);
+        deleteWarehouse(early);
+        try {
+          Files.copy(file, early);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot copy " + file + " to " + early, e);
+        }
       }
-      return;
     }
-    Path early = early(file);
-    deleteWarehouse(early);
-    applyBatch(file, steps, 0, dir.resolve("changes-early"), fxRates);
-    try {
-      Files.copy(file, early);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + file + " to " + early, e);
-    }
-    applyBatch(file, steps, 1, dir.resolve("changes-late"), List.of());
+  }
+
+  /** The staged folders a delivery applies, one a batch, in order. */
+  private List<Path> batches(Delivery delivery) {
+    return switch (delivery) {
+      case ONE_BATCH -> List.of(staged());
+      case CRM_LATE -> List.of(dir.resolve("changes-early"), dir.resolve("changes-late"));
+      case CUTS ->
+          IntStream.range(0, CUTS_BATCHES).mapToObj(b -> dir.resolve("changes-cut-" + b)).toList();
+    };
   }
 
   /** One batch in one transaction of the production sink; closing it checkpoints the file. */
@@ -241,11 +249,8 @@ public final class CourseData {
               + ", "
               + SIZE.orders()
               + " orders): seeding the shop ...");
-      new ShopSeeder().writeCsv(tmp.resolve("shop"), SIZE, SEED, ShopProfile.REALISTIC);
-      long snapshotMs = ShopRows.END.toInstant().toEpochMilli();
       Map<String, List<SnapshotCapture.Record>> topics =
-          SnapshotCapture.read(tmp.resolve("shop"), "shop.public", snapshotMs);
-      writeChangeLog(topics, tmp.resolve("change-log.jsonl"));
+          capture(tmp.resolve("shop"), SIZE, SEED, tmp.resolve("change-log.jsonl"));
       Path fxDir = Files.createDirectories(tmp.resolve("fx"));
       FxRateFile.write(fxDir, SEED);
       progress.accept("transforming the captured changes with the Spark job's transform ...");
@@ -272,8 +277,7 @@ public final class CourseData {
       } finally {
         spark.stop();
       }
-      splitLate(tmp);
-      splitCuts(tmp);
+      splitBatches(tmp);
       progress.accept("building the reference warehouses with the lab's own star steps ...");
       CourseData data = new CourseData(tmp, readRates(tmp.resolve("fx-rates.csv")));
       for (Delivery delivery : Delivery.values()) {
@@ -302,11 +306,7 @@ public final class CourseData {
       throw new UncheckedIOException("cannot create a temporary folder", e);
     }
     try {
-      new ShopSeeder().writeCsv(csv, size, seed, ShopProfile.REALISTIC);
-      Map<String, List<SnapshotCapture.Record>> topics =
-          SnapshotCapture.read(csv, "shop.public", ShopRows.END.toInstant().toEpochMilli());
-      writeChangeLog(topics, file);
-      return topics.values().stream().mapToLong(List::size).sum();
+      return capture(csv, size, seed, file).values().stream().mapToLong(List::size).sum();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     } finally {
@@ -319,79 +319,75 @@ public final class CourseData {
   }
 
   /**
-   * The staged changes cut into {@link #CUTS_BATCHES} batches for {@link Delivery#CUTS}: each topic
-   * at its own seeded random offsets.
+   * The staged changes cut into the batches of the deliveries that have several: {@link
+   * Delivery#CRM_LATE} holds back the CRM's imports; {@link Delivery#CUTS} cuts each topic at its
+   * own seeded random offsets. Each batch is the staged rows a condition selects, in one file.
    */
-  private static void splitCuts(Path dir) throws SQLException, IOException {
-    String all = "'" + dir.resolve("changes").toAbsolutePath() + "/*.parquet'";
-    java.util.Random random = new java.util.Random(SEED);
-    StringBuilder batchOf = new StringBuilder("CASE topic");
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-        java.sql.Statement s = c.createStatement()) {
-      try (java.sql.ResultSet rs =
-          s.executeQuery(
-              "SELECT topic, max(\"offset\") + 1 FROM read_parquet("
-                  + all
-                  + ") GROUP BY topic ORDER BY topic")) {
-        while (rs.next()) {
-          long[] cuts = new long[CUTS_BATCHES - 1];
-          for (int i = 0; i < cuts.length; i++) {
-            cuts[i] = (long) (random.nextDouble() * rs.getLong(2));
-          }
-          java.util.Arrays.sort(cuts);
-          batchOf.append(" WHEN '").append(rs.getString(1).replace("'", "''")).append("' THEN 0");
-          for (long cut : cuts) {
-            batchOf.append(" + CAST(\"offset\" >= ").append(cut).append(" AS INTEGER)");
-          }
-        }
-      }
-      batchOf.append(" ELSE 0 END");
+  private static void splitBatches(Path dir) throws SQLException, IOException {
+    String all = "read_parquet('" + dir.resolve("changes").toAbsolutePath() + "/*.parquet')";
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      writeBatch(
+          s, all, "\"table\" IS DISTINCT FROM '" + LATE_TABLE + "'", dir.resolve("changes-early"));
+      writeBatch(s, all, "\"table\" = '" + LATE_TABLE + "'", dir.resolve("changes-late"));
+      String batchOf = cutBatchOf(s, all);
       for (int batch = 0; batch < CUTS_BATCHES; batch++) {
-        Path out = Files.createDirectories(dir.resolve("changes-cut-" + batch));
-        s.execute(
-            "COPY (SELECT * FROM read_parquet("
-                + all
-                + ") WHERE "
-                + batchOf
-                + " = "
-                + batch
-                + ") TO '"
-                + out.resolve("part-0.parquet")
-                + "' (FORMAT parquet)");
+        writeBatch(s, all, batchOf + " = " + batch, dir.resolve("changes-cut-" + batch));
       }
     }
   }
 
-  /** The staged changes cut in two for {@link Delivery#CRM_LATE}: the same files' rows. */
-  private static void splitLate(Path dir) throws SQLException, IOException {
-    Path early = Files.createDirectories(dir.resolve("changes-early"));
-    Path late = Files.createDirectories(dir.resolve("changes-late"));
-    String all = "'" + dir.resolve("changes").toAbsolutePath() + "/*.parquet'";
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-        java.sql.Statement s = c.createStatement()) {
-      s.execute(
-          "COPY (SELECT * FROM read_parquet("
-              + all
-              + ") WHERE \"table\" IS DISTINCT FROM '"
-              + LATE_TABLE
-              + "') TO '"
-              + early.resolve("part-0.parquet")
-              + "' (FORMAT parquet)");
-      s.execute(
-          "COPY (SELECT * FROM read_parquet("
-              + all
-              + ") WHERE \"table\" = '"
-              + LATE_TABLE
-              + "') TO '"
-              + late.resolve("part-0.parquet")
-              + "' (FORMAT parquet)");
+  /** A SQL expression giving each staged row its batch of {@link Delivery#CUTS}. */
+  private static String cutBatchOf(Statement s, String all) throws SQLException {
+    Random random = new Random(SEED);
+    StringBuilder batchOf = new StringBuilder("CASE topic");
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT topic, max(\"offset\") + 1 FROM " + all + " GROUP BY topic ORDER BY topic")) {
+      while (rs.next()) {
+        long[] cuts = new long[CUTS_BATCHES - 1];
+        for (int i = 0; i < cuts.length; i++) {
+          cuts[i] = (long) (random.nextDouble() * rs.getLong(2));
+        }
+        Arrays.sort(cuts);
+        batchOf.append(" WHEN '").append(rs.getString(1).replace("'", "''")).append("' THEN 0");
+        for (long cut : cuts) {
+          batchOf.append(" + CAST(\"offset\" >= ").append(cut).append(" AS INTEGER)");
+        }
+      }
     }
+    return batchOf.append(" ELSE 0 END").toString();
+  }
+
+  private static void writeBatch(Statement s, String all, String where, Path out)
+      throws SQLException, IOException {
+    Files.createDirectories(out);
+    s.execute(
+        "COPY (SELECT * FROM "
+            + all
+            + " WHERE "
+            + where
+            + ") TO '"
+            + out.resolve("part-0.parquet")
+            + "' (FORMAT parquet)");
+  }
+
+  /**
+   * The seeded shop written to {@code csvDir} as the seeder's COPY input, read as the capture's
+   * snapshot (one topic a table) and written to {@code changeLog}.
+   */
+  private static Map<String, List<SnapshotCapture.Record>> capture(
+      Path csvDir, ShopSize size, long seed, Path changeLog) throws SQLException, IOException {
+    new ShopSeeder().writeCsv(csvDir, size, seed, ShopProfile.REALISTIC);
+    Map<String, List<SnapshotCapture.Record>> topics =
+        SnapshotCapture.read(csvDir, "shop.public", ShopRows.END.toInstant().toEpochMilli());
+    writeChangeLog(topics, changeLog);
+    return topics;
   }
 
   private static void writeChangeLog(Map<String, List<SnapshotCapture.Record>> topics, Path file)
       throws IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (List<SnapshotCapture.Record> records : topics.values()) {
         for (SnapshotCapture.Record r : records) {

@@ -2,7 +2,9 @@ package lab.exercise.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -117,27 +119,26 @@ public final class SnapshotCapture {
   /** Loads one table's COPY input: the CSV's columns as written, the identity numbered. */
   private static String load(SourceTable table, Path csv) throws SQLException {
     List<String> columns;
-    try {
-      columns = List.of(Files.readAllLines(csv).get(0).split(","));
-    } catch (IOException | IndexOutOfBoundsException e) {
+    try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (header == null) {
+        throw new IOException("the file is empty");
+      }
+      columns = List.of(header.split(","));
+    } catch (IOException e) {
       throw new SQLException("cannot read the columns of " + csv + ": " + e.getMessage(), e);
     }
-    String types =
-        columns.stream()
-            .map(
-                name ->
-                    "'"
-                        + name
-                        + "': '"
-                        + duckDbType(
-                            table
-                                .column(name)
-                                .orElseThrow(
-                                    () ->
-                                        new IllegalStateException(
-                                            csv + " has a column the contract does not: " + name)))
-                        + "'")
-            .collect(Collectors.joining(", "));
+    List<String> types = new ArrayList<>();
+    for (String name : columns) {
+      SourceColumn column =
+          table
+              .column(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          csv + " has a column the contract does not: " + name));
+      types.add("'" + name + "': '" + duckDbType(column) + "'");
+    }
     List<String> into = new ArrayList<>(columns);
     String select = String.join(", ", columns);
     if (table.identity() != null && !columns.contains(table.identity())) {
@@ -155,7 +156,7 @@ public final class SnapshotCapture {
         + csv.toAbsolutePath().toString().replace("'", "''")
         + "', header = true, allow_quoted_nulls = false, quote = '\"', escape = '\"',"
         + " columns = {"
-        + types
+        + String.join(", ", types)
         + "})";
   }
 

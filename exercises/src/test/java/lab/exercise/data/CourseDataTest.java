@@ -2,6 +2,8 @@ package lab.exercise.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,9 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import lab.exercise.CourseFixture;
 import lab.shop.contract.ShopContract;
 import org.junit.jupiter.api.Test;
@@ -80,9 +82,30 @@ class CourseDataTest {
   }
 
   @Test
-  void theChangeLogHoldsOneSnapshotReadPerRow() throws Exception {
+  void theChangeLogHoldsOneSnapshotReadPerRowOfEveryTable() throws Exception {
     CourseData data = CourseFixture.data();
-    List<String> lines = Files.readAllLines(data.changeLog());
-    assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\\\"op\\\":\\\"r\\\""));
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Long> logged = new TreeMap<>();
+    for (String line : Files.readAllLines(data.changeLog())) {
+      JsonNode value = json.readTree(json.readTree(line).get("value").asText());
+      assertThat(value.get("op").asText()).as(line).isEqualTo("r");
+      logged.merge(value.get("source").get("table").asText(), 1L, Long::sum);
+    }
+
+    Map<String, Long> inTheWarehouse = new TreeMap<>();
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.reference(), readOnly);
+        Statement s = c.createStatement()) {
+      for (String table : ShopContract.names()) {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM cur_" + table)) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            inTheWarehouse.put(table, rs.getLong(1));
+          }
+        }
+      }
+    }
+    assertThat(logged).isEqualTo(inTheWarehouse);
   }
 }
