@@ -31,6 +31,7 @@ public record Course(Path labsDir, List<Lab> labs) {
       @JsonProperty(required = true) String title,
       String kind,
       String step,
+      @JsonProperty("class") String className,
       Integer minutes,
       String typicalCheck,
       String delivery) {}
@@ -68,19 +69,33 @@ public record Course(Path labsDir, List<Lab> labs) {
                 + (labs.size() + 1));
       }
       Lab.Kind kind = e.kind() == null ? Lab.Kind.PLANNED : Lab.Kind.named(e.kind());
+      String seam =
+          switch (kind) {
+            case PLANNED -> null;
+            case STAR_STEP -> required(file, e, "step", e.step());
+            case JAVA_CLASS -> required(file, e, "class", e.className());
+          };
       labs.add(
           new Lab(
               e.number(),
               e.name(),
               e.title(),
               kind,
-              e.step(),
+              seam,
               e.minutes() == null ? 0 : e.minutes(),
               e.typicalCheck(),
               e.delivery() == null ? CourseData.Delivery.ONE_BATCH : delivery(file, e.delivery()),
               labsDir.resolve(String.format("%02d-%s", e.number(), e.name()))));
     }
     return new Course(labsDir, labs);
+  }
+
+  private static String required(Path file, Entry e, String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw new CourseException(
+          file + ": lab " + e.name() + " of kind " + e.kind() + " needs '" + key + ":'");
+    }
+    return value;
   }
 
   private static CourseData.Delivery delivery(Path file, String name) {

@@ -365,7 +365,8 @@ public final class ExerciseMain implements Callable<Integer> {
                 + (backup == null ? "" : "; yours is kept in " + main.relative(backup)));
         out.println("run ./lab exercise check " + lab.number() + " to see it pass");
       } else {
-        out.println("-- the lab's own " + lab.fileToEdit() + " (the pipeline runs it)");
+        out.println(
+            lab.comment() + "the lab's own " + lab.fileToEdit() + " (the pipeline runs it)");
         out.print(lab.solution());
       }
       return 0;

@@ -39,6 +39,8 @@ public final class Exercises {
     return switch (lab.kind()) {
       case STAR_STEP ->
           new StarStepChecker(data).check(lab, ws.file(lab), ws.warehouse(lab), strict);
+      case JAVA_CLASS ->
+          new JavaClassChecker(data).check(lab, ws.file(lab), ws.labDir(lab), ws.warehouse(lab));
       case PLANNED -> throw new CourseException("lab " + lab.number() + " is not written yet");
     };
   }

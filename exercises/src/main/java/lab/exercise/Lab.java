@@ -1,6 +1,7 @@
 package lab.exercise;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import lab.warehouse.star.StarSteps;
  * One lab of the course: a folder with its README, hints, the student's starting file, known-wrong
  * answers and the checks; the reference solution is the lab's own step.
  *
- * @param step for a star-step lab, the star step the student's file replaces
+ * @param seam what the student's file takes the place of: a star step's name (a star-step lab) or a
+ *     class's fully qualified name (a java-class lab)
  * @param typicalCheck how long a check takes, as measured when the lab was written
  * @param delivery how the course's changes reach the student's warehouse
  */
@@ -25,7 +27,7 @@ public record Lab(
     String name,
     String title,
     Kind kind,
-    String step,
+    String seam,
     int minutes,
     String typicalCheck,
     CourseData.Delivery delivery,
@@ -36,13 +38,16 @@ public record Lab(
     /** Not written yet: listed so the course's order is visible. */
     PLANNED,
     /** One star step in SQL, run by the production sink in place of the lab's own. */
-    STAR_STEP;
+    STAR_STEP,
+    /** One Java class of the pipeline, compiled and run by the Spark job in place of its own. */
+    JAVA_CLASS;
 
     static Kind named(String name) {
       try {
         return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new CourseException("unknown kind of lab '" + name + "' (known: star-step)");
+        throw new CourseException(
+            "unknown kind of lab '" + name + "' (known: star-step, java-class)");
       }
     }
   }
@@ -52,10 +57,15 @@ public record Lab(
    * get; a strict one passes with the changes in one batch and fails only in random cuts ({@code
    * check --strict}).
    */
-  public record WrongAnswer(Path file, String expectedMessage, String sql, boolean strict) {}
+  public record WrongAnswer(Path file, String expectedMessage, String content, boolean strict) {}
 
   public boolean written() {
     return kind != Kind.PLANNED;
+  }
+
+  /** How a comment starts in the student's file: {@code -- } in SQL, {@code // } in Java. */
+  public String comment() {
+    return kind == Kind.JAVA_CLASS ? "// " : "-- ";
   }
 
   /** {@code NN-name}, the lab's folder and working folder. */
@@ -65,7 +75,11 @@ public record Lab(
 
   /** The file the student edits. */
   public String fileToEdit() {
-    return kind == Kind.STAR_STEP ? step + ".sql" : null;
+    return switch (kind) {
+      case PLANNED -> null;
+      case STAR_STEP -> seam + ".sql";
+      case JAVA_CLASS -> seam.substring(seam.lastIndexOf('.') + 1) + ".java";
+    };
   }
 
   public Path readme() {
@@ -76,9 +90,28 @@ public record Lab(
     return dir.resolve("start").resolve(fileToEdit());
   }
 
-  /** The reference solution: the lab's own step, the one the pipeline runs. */
+  /**
+   * The reference solution: the pipeline's own step or class, the one it runs (a class's source is
+   * copied from its module into the course's classpath by the build, under {@code solutions/}).
+   */
   public String solution() {
-    return StarSteps.builtInSql(step);
+    return switch (kind) {
+      case PLANNED -> throw new CourseException("lab " + number + " is not written yet");
+      case STAR_STEP -> StarSteps.builtInSql(seam);
+      case JAVA_CLASS -> javaSource(seam);
+    };
+  }
+
+  private static String javaSource(String className) {
+    String resource = "solutions/" + className.replace('.', '/') + ".java";
+    try (InputStream in = Lab.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the course's classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The hints, gentle to nearly the answer: the sections of {@code hints.md}. */

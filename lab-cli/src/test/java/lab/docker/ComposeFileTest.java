@@ -114,7 +114,7 @@ class ComposeFileTest {
 
     assertThat(String.valueOf(build.get("args")))
         .contains("MAVEN_IMAGE=${MAVEN_IMAGE}")
-        .contains("JRE_IMAGE=${JRE_IMAGE}");
+        .contains("RUNTIME_IMAGE=${RUNTIME_IMAGE}");
     assertThat(build.get("dockerfile")).isEqualTo("docker/Dockerfile");
   }
 

@@ -23,8 +23,8 @@ public final class DockerImageVersions {
   /** Builds the lab's programs in the Dockerfile's first stage. */
   public static final String MAVEN = "maven:3.9.11-eclipse-temurin-17";
 
-  /** Runs the lab's programs: the Dockerfile's final stage. */
-  public static final String JRE = "eclipse-temurin:17.0.16_8-jre-noble";
+  /** Runs the lab's programs: the Dockerfile's final stage (a JDK: the course compiles Java). */
+  public static final String RUNTIME = "eclipse-temurin:17.0.16_8-jdk-noble";
 
   /** The lab's own image, built from the repository by docker/Dockerfile. */
   public static final String LAB = "oltp-olap-lab:0.1.0";
@@ -39,7 +39,7 @@ public final class DockerImageVersions {
         "SPARK_IMAGE", SPARK,
         "KAFKA_UI_IMAGE", KAFKA_UI,
         "MAVEN_IMAGE", MAVEN,
-        "JRE_IMAGE", JRE,
+        "RUNTIME_IMAGE", RUNTIME,
         "LAB_IMAGE", LAB);
   }
 }

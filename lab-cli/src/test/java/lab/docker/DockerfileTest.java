@@ -78,7 +78,7 @@ class DockerfileTest {
         seen.add(m.group(1));
       }
     }
-    assertThat(seen).containsExactly("JRE_IMAGE", "MAVEN_IMAGE");
+    assertThat(seen).containsExactly("MAVEN_IMAGE", "RUNTIME_IMAGE");
   }
 
   /** The reactor's modules, recursively, as paths relative to the root ("streaming/cdc"). */

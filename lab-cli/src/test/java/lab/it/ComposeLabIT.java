@@ -145,7 +145,7 @@ class ComposeLabIT {
             .withFileFromPath(".", root)
             .withDockerfilePath("docker/Dockerfile")
             .withBuildArg("MAVEN_IMAGE", DockerImageVersions.MAVEN)
-            .withBuildArg("JRE_IMAGE", DockerImageVersions.JRE);
+            .withBuildArg("RUNTIME_IMAGE", DockerImageVersions.RUNTIME);
     return new GenericContainer<>(image)
         .withNetwork(network)
         .withNetworkAliases("lab")

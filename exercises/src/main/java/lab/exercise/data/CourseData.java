@@ -41,6 +41,7 @@ import lab.warehouse.sink.StagedFiles;
 import lab.warehouse.sink.StarBatch;
 import lab.warehouse.sink.StarSink;
 import lab.warehouse.star.StarSteps;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -165,6 +166,45 @@ public final class CourseData {
     return dir.resolve("change-log.jsonl");
   }
 
+  /** The change log's records as Kafka's source gives them ({@code KAFKA_RECORD} rows). */
+  public Dataset<Row> kafkaRecords(SparkSession spark) {
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<String> lines = Files.lines(changeLog(), StandardCharsets.UTF_8)) {
+      List<SnapshotCapture.Record> records = new ArrayList<>();
+      for (String line : (Iterable<String>) lines::iterator) {
+        records.add(json.readValue(line, SnapshotCapture.Record.class));
+      }
+      return kafkaRecords(spark, records.stream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + changeLog(), e);
+    }
+  }
+
+  private static Dataset<Row> kafkaRecords(
+      SparkSession spark, Stream<SnapshotCapture.Record> records) {
+    List<Row> rows =
+        records
+            .map(
+                r ->
+                    RowFactory.create(
+                        r.topic(),
+                        0,
+                        r.offset(),
+                        r.key().getBytes(StandardCharsets.UTF_8),
+                        r.value().getBytes(StandardCharsets.UTF_8)))
+            .toList();
+    return spark.createDataFrame(rows, ChangeStreamTransform.KAFKA_RECORD);
+  }
+
+  /**
+   * The course's local Spark (two cores), started on first use and kept for the JVM's life: a
+   * {@code check --watch} pays Spark's start once, not at every save.
+   */
+  public static synchronized SparkSession spark() {
+    return EtlSparkConfig.applyTo(SparkSession.builder().master("local[2]").appName("lab-course"))
+        .getOrCreate();
+  }
+
   /** The seeder's CSV files, one a table. */
   public Path shopCsv() {
     return dir.resolve("shop");
@@ -197,6 +237,15 @@ public final class CourseData {
         }
       }
     }
+  }
+
+  /**
+   * Builds a warehouse in {@code file} (replacing it) from changes staged in {@code stagedDir} (a
+   * student's transform's output) in one batch, with this data's FX rates and the steps given.
+   */
+  public void buildWarehouse(Path file, StarSteps steps, Path stagedDir) throws SQLException {
+    deleteWarehouse(file);
+    applyBatch(file, steps, 0, stagedDir, fxRates);
   }
 
   /** The staged folders a delivery applies, one a batch, in order. */
@@ -254,29 +303,11 @@ public final class CourseData {
       Path fxDir = Files.createDirectories(tmp.resolve("fx"));
       FxRateFile.write(fxDir, SEED);
       progress.accept("transforming the captured changes with the Spark job's transform ...");
-      SparkSession spark =
-          EtlSparkConfig.applyTo(SparkSession.builder().master("local[2]").appName("lab-course"))
-              .getOrCreate();
-      try {
-        List<Row> rows = new ArrayList<>();
-        topics.values().stream()
-            .flatMap(List::stream)
-            .forEach(
-                r ->
-                    rows.add(
-                        RowFactory.create(
-                            r.topic(),
-                            0,
-                            r.offset(),
-                            r.key().getBytes(StandardCharsets.UTF_8),
-                            r.value().getBytes(StandardCharsets.UTF_8))));
-        BatchWriter.stage(
-            spark.createDataFrame(rows, ChangeStreamTransform.KAFKA_RECORD),
-            tmp.resolve("changes"));
-        writeRates(FxDrop.ratesIn(spark, fxDir), tmp.resolve("fx-rates.csv"));
-      } finally {
-        spark.stop();
-      }
+      SparkSession spark = spark();
+      BatchWriter.stage(
+          kafkaRecords(spark, topics.values().stream().flatMap(List::stream)),
+          tmp.resolve("changes"));
+      writeRates(FxDrop.ratesIn(spark, fxDir), tmp.resolve("fx-rates.csv"));
       splitBatches(tmp);
       progress.accept("building the reference warehouses with the lab's own star steps ...");
       CourseData data = new CourseData(tmp, readRates(tmp.resolve("fx-rates.csv")));
@@ -424,7 +455,8 @@ public final class CourseData {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything in it, if it exists. */
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

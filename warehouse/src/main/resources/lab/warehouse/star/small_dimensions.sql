@@ -22,6 +22,9 @@ WITH known(country_code, country_name, market_region) AS (VALUES
 SELECT geo_key(s.country_code), s.country_code, coalesce(k.country_name, s.country_code),
        coalesce(k.market_region, 'Unknown')
 FROM seen s LEFT JOIN known k USING (country_code)
+-- a value that is no ISO code (a standardizing rule that let 'Germany' through) has no member of
+-- its own: geo_key files it under the unknown member, as it files NULL
+WHERE geo_key(s.country_code) <> 0
 UNION ALL SELECT 0, '??', 'Unknown', 'Unknown';
 
 DELETE FROM dim_channel;

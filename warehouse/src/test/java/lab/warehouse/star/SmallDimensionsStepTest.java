@@ -31,6 +31,17 @@ class SmallDimensionsStepTest {
   }
 
   @Test
+  void aCountryThatIsNoIsoCodeIsFiledUnderTheUnknownGeography() throws SQLException {
+    // What a standardizing rule that let a name through would leave; its key would be 0.
+    star.apply(shop().store(1, "BER-1", "Germany", "EUR", 100));
+
+    assertThat(star.query("SELECT count(*) FROM dim_geography WHERE geography_key = 0"))
+        .isEqualTo("1");
+    assertThat(star.query("SELECT store_code, geography_key FROM dim_store WHERE store_key = 1"))
+        .isEqualTo("BER-1|0");
+  }
+
+  @Test
   void channelsAndStoresHaveAnUnknownMemberForFactsWithoutOne() throws SQLException {
     star.apply(shop().store(2, "BER-1", "DE", "EUR", 100));
 

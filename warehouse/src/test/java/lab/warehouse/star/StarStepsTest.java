@@ -27,7 +27,9 @@ class StarStepsTest {
    * The steps were cut from one script, star_build.sql (39 statements; removed in the commit that
    * split it). Their statements, in order, are exactly that script's: the fingerprint is the
    * SHA-256 of its statements joined by a line with a semicolon, taken before the split. A step
-   * changed on purpose changes it; then take the new value from the failure message.
+   * changed on purpose changes it; then take the new value from the failure message. (Changed on
+   * purpose since: small_dimensions files a country value that is no ISO code under the unknown
+   * geography instead of failing on its key.)
    */
   @Test
   void theDefaultStepsAreTheStatementsOfTheStarBuildTheyWereCutFrom() {
@@ -36,7 +38,7 @@ class StarStepsTest {
 
     assertThat(statements).hasSize(39);
     assertThat(sha256(String.join("\n;\n", statements)))
-        .isEqualTo("c5dd567775f7e35e6f8c0b82e9deb03485984816474023f5e551070c203a3a1b");
+        .isEqualTo("911da05bc0c634b8b218d76b9ff539f2e2548105da64ac21c5900570b8020955");
   }
 
   @Test

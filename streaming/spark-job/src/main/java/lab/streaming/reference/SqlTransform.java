@@ -10,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import lab.etl.standardize.Standardize;
+import lab.etl.standardize.Markets;
 import lab.etl.star.ShopTable;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -89,13 +88,11 @@ final class SqlTransform {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    TreeSet<String> codes = new TreeSet<>(Standardize.COUNTRY_NAMES.values());
-    codes.addAll(Standardize.CALLING_CODES.keySet());
     sql =
-        sql.replace("${CALLING_CODES}", mapLiteral(Standardize.CALLING_CODES))
-            .replace("${COUNTRY_NAMES}", mapLiteral(Standardize.COUNTRY_NAMES))
-            .replace("${COUNTRY_CODES}", listLiteral(codes))
-            .replace("${CURRENCIES}", listLiteral(Standardize.CURRENCIES));
+        sql.replace("${CALLING_CODES}", mapLiteral(Markets.CALLING_CODES))
+            .replace("${COUNTRY_NAMES}", mapLiteral(Markets.COUNTRY_NAMES))
+            .replace("${COUNTRY_CODES}", listLiteral(Markets.COUNTRY_CODES))
+            .replace("${CURRENCIES}", listLiteral(Markets.CURRENCIES));
     String withoutComments =
         sql.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
     return Arrays.stream(withoutComments.split("\n;\n"))

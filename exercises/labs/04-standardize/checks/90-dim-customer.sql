@@ -1,0 +1,4 @@
+-- check: The star built from your changes has the reference's customers
+-- compare: dim_customer by customer_key
+-- expected: the same customer dimension as the pipeline builds from its own standardized changes: one person per email (duplicate registrations merged), phones and places in one spelling
+-- cause: the earlier checks name the rule; a customer dimension with more people than the reference's means two spellings of one email survived
