@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * SELECT customer_id, count(*) AS current_versions FROM dim_customer WHERE is_current ...
  * </pre>
  *
- * Two other forms take no query: {@code -- compare: <table>} requires the student's table to equal
- * the reference warehouse's, row for row; {@code -- forbid: <regex>} refuses a student's file whose
- * SQL (comments aside) matches. The student's warehouse is the main database; the reference is
- * attached as {@code ref}.
+ * Three other forms take no query: {@code -- compare: <table>} requires the student's table to
+ * equal the reference warehouse's, row for row; {@code -- forbid: <regex>} refuses a student's file
+ * whose SQL (comments aside) matches; {@code -- fact: <name>} requires a fact the checker measured
+ * of the student's run (a Java lab's {@code spark_jobs}, {@code input_scans}) to be no larger than
+ * the reference's. The student's warehouse is the main database; the reference is attached as
+ * {@code ref}.
  */
 public record Check(
     Path file, String title, String expected, String cause, Kind kind, String argument) {
@@ -31,7 +33,9 @@ public record Check(
     /** The table must equal the reference's. */
     COMPARE,
     /** The student's SQL must not match a pattern. */
-    FORBID
+    FORBID,
+    /** A measured fact of the student's run must not exceed the reference's. */
+    FACT
   }
 
   static Check read(Path file) {
@@ -53,6 +57,9 @@ public record Check(
     if (header.containsKey("compare")) {
       kind = Kind.COMPARE;
       argument = header.get("compare");
+    } else if (header.containsKey("fact")) {
+      kind = Kind.FACT;
+      argument = header.get("fact");
     } else if (header.containsKey("forbid")) {
       kind = Kind.FORBID;
       argument = header.get("forbid");

@@ -29,11 +29,20 @@ final class CheckRunner {
 
   private CheckRunner() {}
 
+  /** Something the checker measured of the student's run, beside the reference's. */
+  record Fact(long yours, long reference) {}
+
   /**
    * The results of {@code lab}'s checks on {@code warehouse}; {@code studentSource} is the
    * student's file, which the {@code forbid} checks read.
    */
   static List<CheckResult> run(Lab lab, Path warehouse, Path reference, String studentSource) {
+    return run(lab, warehouse, reference, studentSource, Map.of());
+  }
+
+  /** As {@link #run(Lab, Path, Path, String)}, with the facts the {@code fact} checks read. */
+  static List<CheckResult> run(
+      Lab lab, Path warehouse, Path reference, String studentSource, Map<String, Fact> facts) {
     List<CheckResult> results = new ArrayList<>();
     Properties readOnly = new Properties();
     readOnly.setProperty("duckdb.read_only", "true");
@@ -47,7 +56,7 @@ final class CheckRunner {
       for (Check check : lab.checks()) {
         // a statement of its own: DuckDB closes one whose query failed
         try (Statement checkStatement = c.createStatement()) {
-          results.add(run(check, checkStatement, studentSource));
+          results.add(run(check, checkStatement, studentSource, facts));
         }
       }
     } catch (SQLException e) {
@@ -60,12 +69,35 @@ final class CheckRunner {
     s.execute("ATTACH '" + file.toString().replace("'", "''") + "' AS " + alias + " (READ_ONLY)");
   }
 
-  private static CheckResult run(Check check, Statement s, String studentSql) {
+  private static CheckResult run(
+      Check check, Statement s, String studentSql, Map<String, Fact> facts) {
     return switch (check.kind()) {
       case QUERY -> query(check, s);
       case COMPARE -> compare(check, s);
       case FORBID -> forbid(check, studentSql);
+      case FACT -> fact(check, facts.get(check.argument()));
     };
+  }
+
+  static CheckResult fact(Check check, Fact fact) {
+    if (fact == null) {
+      throw new CourseException(
+          check.file() + ": this lab's checker measures no fact '" + check.argument() + "'");
+    }
+    if (fact.yours() <= fact.reference()) {
+      return new CheckResult(check.title(), true, "");
+    }
+    return new CheckResult(
+        check.title(),
+        false,
+        "expected: "
+            + check.expected()
+            + " (the reference: "
+            + count(fact.reference())
+            + ")\nfound:    "
+            + count(fact.yours())
+            + "\nlikely cause: "
+            + check.cause());
   }
 
   private static CheckResult query(Check check, Statement s) {

@@ -60,7 +60,7 @@ public final class CourseData {
   public static final ShopSize SIZE = ShopSize.DEFAULT;
 
   /** Raise when what is built here changes shape, so old folders are built again. */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   /** How the course's changes reach the warehouse. */
   public enum Delivery {
@@ -97,6 +97,9 @@ public final class CourseData {
   static final String LATE_TABLE = "crm_customer_imports";
 
   private static final String READY = "READY";
+
+  /** How many Spark jobs the pipeline's own staging of the change log ran. */
+  private static final String REFERENCE_JOBS = "reference-spark-jobs.txt";
 
   private final Path dir;
   private final List<FxRate> fxRates;
@@ -164,6 +167,18 @@ public final class CourseData {
   /** The raw change records (one JSON object per line: topic, offset, key, value). */
   public Path changeLog() {
     return dir.resolve("change-log.jsonl");
+  }
+
+  /**
+   * How many Spark jobs the Spark job's own staging ran on the change log: what a student's
+   * transform is held to.
+   */
+  public int referenceSparkJobs() {
+    try {
+      return Integer.parseInt(Files.readString(dir.resolve(REFERENCE_JOBS)).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.resolve(REFERENCE_JOBS), e);
+    }
   }
 
   /** The change log's records as Kafka's source gives them ({@code KAFKA_RECORD} rows). */
@@ -304,9 +319,17 @@ public final class CourseData {
       FxRateFile.write(fxDir, SEED);
       progress.accept("transforming the captured changes with the Spark job's transform ...");
       SparkSession spark = spark();
-      BatchWriter.stage(
-          kafkaRecords(spark, topics.values().stream().flatMap(List::stream)),
-          tmp.resolve("changes"));
+      Dataset<Row> records = kafkaRecords(spark, topics.values().stream().flatMap(List::stream));
+      Path changes = tmp.resolve("changes");
+      int jobs;
+      try {
+        jobs = SparkJobs.during(spark, () -> BatchWriter.stage(records, changes)).jobs();
+      } catch (SQLException | IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stage the course's changes: " + e.getMessage(), e);
+      }
+      Files.writeString(tmp.resolve(REFERENCE_JOBS), jobs + "\n");
       writeRates(FxDrop.ratesIn(spark, fxDir), tmp.resolve("fx-rates.csv"));
       splitBatches(tmp);
       progress.accept("building the reference warehouses with the lab's own star steps ...");

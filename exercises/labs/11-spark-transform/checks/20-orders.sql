@@ -1,0 +1,4 @@
+-- check: Orders arrive exactly as the shop holds them
+-- compare: cur_orders by order_id
+-- expected: every order's row in the change layer equal to the reference's: timestamps to the microsecond in UTC, amounts exact, the currency standardized beside the raw one
+-- cause: look at the column that differs: a timestamp written without its microseconds or its offset (TIMESTAMP_FORMAT), a decimal written as a double, or a standardized column left out (Conform.derived)

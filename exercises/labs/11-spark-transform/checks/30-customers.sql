@@ -1,0 +1,4 @@
+-- check: Customers arrive typed and standardized
+-- compare: cur_customers by customer_id
+-- expected: every customer's row equal to the reference's, email_std, phone_e164 and contact_standardized included
+-- cause: each table's image is its typed columns (ShopTable.columns) and then its standardized ones (Conform.derived), in that order

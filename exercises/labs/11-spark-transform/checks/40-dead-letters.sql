@@ -1,0 +1,4 @@
+-- check: Nothing good is quarantined, nothing bad let through
+-- compare: dead_letter
+-- expected: the same dead letters as the pipeline's own transform (none, for the course's clean capture)
+-- cause: a record gets an error only where parsing or typing failed; when a table matches, take that table's error, and otherwise the "no schema" one

@@ -1,0 +1,4 @@
+-- check: The batch is read once
+-- fact: input_scans
+-- expected: the plan reads the batch's records once, however many tables they belong to
+-- cause: a filtered branch per table, unioned, makes Spark parse and scan the batch once per branch; parse once and pick each table's rules with a CASE on the table (when(col("table").equalTo(...), ...) chained over ShopTable.ALL)

@@ -1,0 +1,4 @@
+-- check: One Spark job a batch
+-- fact: spark_jobs
+-- expected: staging the batch runs as many Spark jobs as the pipeline's own transform does
+-- cause: an action inside the transform (count(), collect(), isEmpty(), first()) runs a job of its own before the write; a transform returns a plan and lets the caller run it
