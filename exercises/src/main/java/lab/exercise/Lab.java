@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import lab.exercise.data.CourseData;
+import lab.warehouse.sql.SqlScript;
 import lab.warehouse.star.StarSteps;
 
 /**
@@ -112,6 +113,18 @@ public record Lab(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The queries whose results are the figures the README quotes ({@code figures.sql}, run on the
+   * reference warehouse; each row's one column is a figure as the README writes it, e.g. {@code
+   * 1,261 addresses}). A lab whose README quotes no figure has none.
+   */
+  public List<String> figureQueries() {
+    Path file = dir.resolve("figures.sql");
+    return Files.isRegularFile(file)
+        ? SqlScript.statements(String.join("\n", lines(file)))
+        : List.of();
   }
 
   /** The hints, gentle to nearly the answer: the sections of {@code hints.md}. */

@@ -7,9 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -51,6 +59,9 @@ class CourseTest {
               () -> hasItsParts(lab)));
       tests.add(
           dynamicTest(
+              "every figure the README quotes is the reference's", () -> figuresAreReal(lab)));
+      tests.add(
+          dynamicTest(
               "the untouched starting file is not started", () -> untouchedIsNotStarted(lab)));
       tests.add(
           dynamicTest(
@@ -82,6 +93,39 @@ class CourseTest {
         .allSatisfy(h -> assertThat(h).isNotBlank());
     assertThat(lab.checks()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(lab.wrongAnswers()).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  /**
+   * The README's figures come from the reference: each result of the lab's figures.sql on the
+   * reference warehouse is in the README, and every count the README writes with a thousands
+   * separator (the way it quotes data) is one of them.
+   */
+  private void figuresAreReal(Lab lab) throws IOException, SQLException {
+    String readme = Files.readString(lab.readme());
+    List<String> figures = new ArrayList<>();
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    Path reference = CourseFixture.data().reference(lab.delivery());
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + reference, readOnly);
+        Statement s = c.createStatement()) {
+      for (String query : lab.figureQueries()) {
+        try (ResultSet rs = s.executeQuery(query)) {
+          while (rs.next()) {
+            figures.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    for (String figure : figures) {
+      assertThat(readme.replaceAll("\\s+", " ")).as(lab.readme().toString()).contains(figure);
+    }
+    Matcher quoted = Pattern.compile("\\b\\d{1,3}(,\\d{3})+\\b").matcher(readme);
+    while (quoted.find()) {
+      String number = quoted.group();
+      assertThat(figures)
+          .as("%s quotes %s; figures.sql must compute it", lab.readme(), number)
+          .anyMatch(f -> f.startsWith(number + " ") || f.equals(number));
+    }
   }
 
   private void untouchedIsNotStarted(Lab lab) throws IOException {
