@@ -270,6 +270,13 @@ public final class ExerciseMain implements Callable<Integer> {
     }
 
     private int once(Course course, Lab lab, Workspace ws) throws IOException {
+      if (strict && lab.kind() != Lab.Kind.STAR_STEP) {
+        main.err()
+            .println(
+                "--strict cuts the changes into random batches for a star step; lab "
+                    + lab.number()
+                    + " is checked as usual");
+      }
       Report report = Exercises.check(lab, ws, main.err()::println, strict);
       Progress progress = Progress.load(main.work);
       progress.record(report);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -74,9 +75,35 @@ public final class JavaClassChecker {
           t0);
     }
     String className = lab.seam();
-    ClassLoader student;
+    URLClassLoader student;
     try {
       student = StudentClass.compile(file, className, workDir.resolve("build"));
+    } catch (StudentClass.CompileError e) {
+      return failed(lab, e.getMessage(), t0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compile into " + workDir, e);
+    }
+    try {
+      return checkCompiled(lab, file, workDir, warehouse, className, student, t0);
+    } finally {
+      try {
+        student.close();
+      } catch (IOException e) {
+        // The report is made; a loader over local files that fails to close only keeps them
+        // open until the JVM ends, and the next check makes a new one.
+      }
+    }
+  }
+
+  private Report checkCompiled(
+      Lab lab,
+      Path file,
+      Path workDir,
+      Path warehouse,
+      String className,
+      ClassLoader student,
+      long t0) {
+    try {
       List<String> missing = StudentClass.missingMethods(className, student);
       if (!missing.isEmpty()) {
         return failed(
@@ -87,10 +114,6 @@ public final class JavaClassChecker {
                 + String.join("; ", missing),
             t0);
       }
-    } catch (StudentClass.CompileError e) {
-      return failed(lab, e.getMessage(), t0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot compile into " + workDir, e);
     } catch (ClassNotFoundException | LinkageError e) {
       return failed(lab, file.getFileName() + " cannot be loaded: " + e, t0);
     }

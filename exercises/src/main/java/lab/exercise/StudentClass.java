@@ -47,9 +47,10 @@ final class StudentClass {
 
   /**
    * Compiles {@code source} into {@code classes} (emptied first) and returns a loader in which
-   * {@code className} and every pipeline class is the student's build's.
+   * {@code className} and every pipeline class is the student's build's; the caller closes it when
+   * the check is done (a {@code --watch} compiles again at every save).
    */
-  static ClassLoader compile(Path source, String className, Path classes)
+  static URLClassLoader compile(Path source, String className, Path classes)
       throws CompileError, IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
