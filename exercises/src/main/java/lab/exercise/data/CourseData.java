@@ -60,7 +60,7 @@ public final class CourseData {
   public static final ShopSize SIZE = ShopSize.DEFAULT;
 
   /** Raise when what is built here changes shape, so old folders are built again. */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
 
   /** How the course's changes reach the warehouse. */
   public enum Delivery {
@@ -181,7 +181,10 @@ public final class CourseData {
     }
   }
 
-  /** The change log's records as Kafka's source gives them ({@code KAFKA_RECORD} rows). */
+  /**
+   * The change log's records as Kafka's source gives them ({@code KAFKA_RECORD} rows), with the
+   * delivery's faults after them.
+   */
   public Dataset<Row> kafkaRecords(SparkSession spark) {
     ObjectMapper json = new ObjectMapper();
     try (Stream<String> lines = Files.lines(changeLog(), StandardCharsets.UTF_8)) {
@@ -189,16 +192,17 @@ public final class CourseData {
       for (String line : (Iterable<String>) lines::iterator) {
         records.add(json.readValue(line, SnapshotCapture.Record.class));
       }
-      return kafkaRecords(spark, records.stream());
+      return kafkaRecords(spark, records);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + changeLog(), e);
     }
   }
 
+  /** The capture's records and the delivery's faults after them ({@link DeliveryFaults}). */
   private static Dataset<Row> kafkaRecords(
-      SparkSession spark, Stream<SnapshotCapture.Record> records) {
+      SparkSession spark, List<SnapshotCapture.Record> records) {
     List<Row> rows =
-        records
+        Stream.concat(records.stream(), DeliveryFaults.after(records).stream())
             .map(
                 r ->
                     RowFactory.create(
@@ -319,7 +323,8 @@ public final class CourseData {
       FxRateFile.write(fxDir, SEED);
       progress.accept("transforming the captured changes with the Spark job's transform ...");
       SparkSession spark = spark();
-      Dataset<Row> records = kafkaRecords(spark, topics.values().stream().flatMap(List::stream));
+      Dataset<Row> records =
+          kafkaRecords(spark, topics.values().stream().flatMap(List::stream).toList());
       Path changes = tmp.resolve("changes");
       int jobs;
       try {
