@@ -16,7 +16,7 @@ import lab.warehouse.star.StarSteps;
 
 /**
  * One lab of the course: a folder with its README, hints, the student's starting file, known-wrong
- * answers and the checks; the reference solution is the lab's own step.
+ * answers and the checks; the reference solution is the pipeline's own step or class.
  *
  * @param seam what the student's file takes the place of: a star step's name (a star-step lab) or a
  *     class's fully qualified name (a java-class lab)
