@@ -23,7 +23,8 @@ class JavaClassCheckerTest {
   @Test
   void aClassThatNeverFinishesIsCancelledAtTheLimitAndSaysSo() throws IOException {
     Path file = work.resolve("Standardize.java");
-    // An interruptible wait stands in for any rule that never returns.
+    // The student's rule waits on a latch nobody counts down: it never returns (until the
+    // checker gives up and interrupts it), as any rule stuck in a loop of its own.
     Files.writeString(
         file,
         lab.solution()
@@ -31,11 +32,11 @@ class JavaClassCheckerTest {
                 "  public static Column email(Column raw) {\n",
                 "  public static Column email(Column raw) {\n"
                     + "    try {\n"
-                    + "      Thread.sleep(Long.MAX_VALUE);\n"
+                    + "      new java.util.concurrent.CountDownLatch(1).await();\n"
                     + "    } catch (InterruptedException e) {\n"
                     + "      Thread.currentThread().interrupt();\n"
                     + "    }\n"));
-    assertThat(Files.readString(file)).contains("Thread.sleep");
+    assertThat(Files.readString(file)).contains("CountDownLatch(1).await()");
 
     long t0 = System.nanoTime();
     Report report =
