@@ -174,6 +174,16 @@ final class TestLab {
    */
   static void drainTopics(LabSettings settings, Predicate<String> topics, RecordVisitor visitor)
       throws Exception {
+    drainTopics(settings, topics, false, visitor);
+  }
+
+  /**
+   * As {@link #drainTopics(LabSettings, Predicate, RecordVisitor)}; with {@code tombstones} the
+   * visitor sees those too (a record whose value is null), in their place.
+   */
+  static void drainTopics(
+      LabSettings settings, Predicate<String> topics, boolean tombstones, RecordVisitor visitor)
+      throws Exception {
     try (KafkaConsumer<String, String> consumer = changeConsumer(settings)) {
       List<TopicPartition> partitions =
           consumer.listTopics().entrySet().stream()
@@ -188,7 +198,7 @@ final class TestLab {
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         assertThat(System.nanoTime()).as("drained the topics in time").isLessThan(deadline);
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.value() != null) {
+          if (tombstones || r.value() != null) {
             visitor.visit(r);
           }
         }

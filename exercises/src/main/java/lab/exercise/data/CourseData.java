@@ -60,7 +60,7 @@ public final class CourseData {
   public static final ShopSize SIZE = ShopSize.DEFAULT;
 
   /** Raise when what is built here changes shape, so old folders are built again. */
-  static final int VERSION = 6;
+  static final int VERSION = 7;
 
   /** How the course's changes reach the warehouse. */
   public enum Delivery {
@@ -210,7 +210,7 @@ public final class CourseData {
                         0,
                         r.offset(),
                         r.key().getBytes(StandardCharsets.UTF_8),
-                        r.value().getBytes(StandardCharsets.UTF_8)))
+                        r.value() == null ? null : r.value().getBytes(StandardCharsets.UTF_8)))
             .toList();
     return spark.createDataFrame(rows, ChangeStreamTransform.KAFKA_RECORD);
   }
@@ -439,7 +439,7 @@ public final class CourseData {
       Path csvDir, ShopSize size, long seed, Path changeLog) throws SQLException, IOException {
     new ShopSeeder().writeCsv(csvDir, size, seed, ShopProfile.REALISTIC);
     Map<String, List<SnapshotCapture.Record>> topics =
-        SnapshotCapture.read(csvDir, "shop.public", ShopRows.END.toInstant().toEpochMilli());
+        SnapshotCapture.read(csvDir, "shop", ShopRows.END.toInstant().toEpochMilli());
     writeChangeLog(topics, changeLog);
     return topics;
   }

@@ -28,10 +28,11 @@ import lab.shop.contract.SourceTable;
 import lab.warehouse.sql.SqlScript;
 
 /**
- * The seeded shop as the lab's capture sees it in its initial snapshot, without a database: one
- * snapshot read ({@code op = r}) per row, on one topic a table, in the JSON the capture writes
- * (Debezium with schemas off: decimals as strings, dates as days since the epoch, timestamps with
- * time zone as ISO-8601 strings in UTC with six digits of fraction). {@code CourseChangeLogIT}
+ * The seeded shop as the lab's capture sees it, without a database: its initial snapshot, one
+ * snapshot read ({@code op = r}) per row, then the first morning's changes ({@link ChangeDay}:
+ * {@code c}, {@code u}, {@code d} and tombstones), on one topic a table, in the JSON the capture
+ * writes (Debezium with schemas off: decimals as strings, dates as days since the epoch, timestamps
+ * with time zone as ISO-8601 strings in UTC with six digits of fraction). {@code CourseChangeLogIT}
  * holds it equal, record for record, to what the real capture emits for the same seeded shop.
  *
  * <p>The rows are the seeder's own COPY input ({@code ShopSeeder.writeCsv}) plus the reference rows
@@ -46,7 +47,15 @@ public final class SnapshotCapture {
   /** The snapshot's source position: every snapshot read carries the LSN it started at. */
   public static final long SNAPSHOT_LSN = 1_000;
 
-  /** A Kafka record of the capture: its topic, offset, key and value. */
+  /** The database the capture reads, as its events name it. */
+  static final String DATABASE = "shop";
+
+  /** The first change after the snapshot streams from here, each next one {@link #LSN_STEP} on. */
+  public static final long DAY_LSN = 2_000;
+
+  static final long LSN_STEP = 8;
+
+  /** A Kafka record of the capture: its topic, offset, key and value (null: a tombstone). */
   public record Record(String topic, long offset, String key, String value) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,11 +72,12 @@ public final class SnapshotCapture {
 
   /**
    * The records of every shop table, topic by topic in the contract's order, from the seeder's CSV
-   * files in {@code csvDir}.
+   * files in {@code csvDir}: the snapshot reads, then the morning's changes.
    *
+   * @param server the capture's logical name: the topics are {@code <server>.public.<table>}
    * @param snapshotMs when the snapshot ran (the records' commit and capture time)
    */
-  public static Map<String, List<Record>> read(Path csvDir, String topicPrefix, long snapshotMs)
+  public static Map<String, List<Record>> read(Path csvDir, String server, long snapshotMs)
       throws SQLException {
     Map<String, List<Record>> topics = new LinkedHashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -83,15 +93,158 @@ public final class SnapshotCapture {
           s.execute(sql);
         }
       }
+      List<SourceTable> withRows = new ArrayList<>();
       for (SourceTable table : ShopContract.TABLES) {
         Path csv = csvDir.resolve(table.name() + ".csv");
         if (Files.exists(csv)) {
           s.execute(load(table, csv));
         }
-        topics.put(table.name(), records(s, table, topicPrefix, snapshotMs));
+        try (ResultSet rs = s.executeQuery("SELECT count(*) > 0 FROM " + table.name())) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            withRows.add(table);
+          }
+        }
       }
+      for (SourceTable table : ShopContract.TABLES) {
+        Snapshot place =
+            new Snapshot(
+                server,
+                snapshotMs,
+                table == withRows.get(0),
+                table == withRows.get(withRows.size() - 1));
+        topics.put(table.name(), records(s, table, place));
+      }
+      numberAfterTheSeededRows(s);
+      captureTheDay(s, topics, server);
     }
     return topics;
+  }
+
+  /**
+   * Where a table's reads stand in the snapshot: Debezium marks the snapshot's first and last
+   * record ({@code first}, {@code last}), each table's first and last ({@code
+   * first_in_data_collection}, {@code last_in_data_collection}) and the others {@code true}.
+   */
+  private record Snapshot(String server, long snapshotMs, boolean firstTable, boolean lastTable) {
+    String marker(int row, int rows) {
+      if (row == 0) {
+        return firstTable ? "first" : "first_in_data_collection";
+      }
+      if (row == rows - 1) {
+        return lastTable ? "last" : "last_in_data_collection";
+      }
+      return "true";
+    }
+  }
+
+  /**
+   * The identity columns number new rows after the seeded ones, as the server's sequences do after
+   * the seeder's COPY.
+   */
+  private static void numberAfterTheSeededRows(Statement s) throws SQLException {
+    for (SourceTable table : ShopContract.withIdentities()) {
+      long next;
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT coalesce(max(" + table.identity() + "), 0) + 1 FROM " + table.name())) {
+        rs.next();
+        next = rs.getLong(1);
+      }
+      String sequence = table.name() + "_" + table.identity() + "_seq";
+      s.execute("CREATE SEQUENCE " + sequence + " START WITH " + next);
+      s.execute(
+          "ALTER TABLE "
+              + table.name()
+              + " ALTER COLUMN "
+              + table.identity()
+              + " SET DEFAULT nextval('"
+              + sequence
+              + "')");
+    }
+  }
+
+  /**
+   * The first morning after the snapshot ({@link ChangeDay}), run on the stand-in and streamed as
+   * the capture streams it: one event a row changed, in commit order, each with its own source
+   * position; an update's {@code before} is null and a delete's holds only the key (the tables'
+   * replica identity is the default, the primary key: {@link #keyOnly}); a delete is followed by a
+   * tombstone, the key with a null value, so that a compacted topic can forget the row.
+   */
+  private static void captureTheDay(Statement s, Map<String, List<Record>> topics, String server)
+      throws SQLException {
+    long lsn = DAY_LSN;
+    long txId = 1;
+    long lastCommit = SNAPSHOT_LSN;
+    for (ChangeDay.Transaction tx : ChangeDay.transactions()) {
+      txId++;
+      long commitMs = tx.commitTime().toInstant().toEpochMilli();
+      for (String sql : tx.statements()) {
+        ChangeDay.Change change = ChangeDay.change(sql);
+        SourceTable table = change.table();
+        List<Record> out = topics.get(table.name());
+        String topic = topic(server, table);
+        try (ResultSet rs =
+            s.executeQuery(sql + " RETURNING " + String.join(", ", table.columnNames()))) {
+          while (rs.next()) {
+            ObjectNode[] row = row(rs, table);
+            boolean delete = change.op().equals("d");
+            String value =
+                new ChangeEnvelope(
+                        change.op(),
+                        table.name(),
+                        delete ? keyOnly(table, row[0]).toString() : null,
+                        delete ? null : row[1].toString(),
+                        lsn,
+                        txId,
+                        commitMs,
+                        commitMs)
+                    .debeziumJson(server, DATABASE, "false", lastCommit);
+            lsn += LSN_STEP;
+            out.add(new Record(topic, out.size(), row[0].toString(), value));
+            if (delete) {
+              out.add(new Record(topic, out.size(), row[0].toString(), null));
+            }
+          }
+        }
+      }
+      lastCommit = lsn;
+      lsn += LSN_STEP;
+    }
+  }
+
+  /**
+   * A delete's before-image as the capture writes it: the key's columns hold the row's values; the
+   * server sent nothing else (the replica identity is the key), so Debezium leaves the optional
+   * columns null and fills each required one with its type's empty value ({@code ""}, {@code 0},
+   * the epoch). CourseChangeLogIT proved these for the types the morning's deletes meet.
+   */
+  private static ObjectNode keyOnly(SourceTable table, ObjectNode key) {
+    ObjectNode before = JSON.createObjectNode();
+    for (SourceColumn column : table.columns()) {
+      String name = column.name();
+      if (key.has(name)) {
+        before.set(name, key.get(name));
+      } else if (column.optional()) {
+        before.putNull(name);
+      } else {
+        switch (column.type()) {
+          case TEXT -> before.put(name, "");
+          case SMALLINT, INTEGER, BIGINT -> before.put(name, 0);
+          case TIMESTAMPTZ -> before.put(name, "1970-01-01T00:00:00Z");
+          case MONEY, DATE ->
+              throw new IllegalStateException(
+                  "a delete from "
+                      + table.name()
+                      + ": what the capture writes for its required "
+                      + column.type()
+                      + " column "
+                      + name
+                      + " has not been seen; run CourseChangeLogIT and write it here");
+        }
+      }
+    }
+    return before;
   }
 
   private static String createTable(SourceTable table) {
@@ -160,44 +313,57 @@ public final class SnapshotCapture {
         + "})";
   }
 
-  private static List<Record> records(
-      Statement s, SourceTable table, String topicPrefix, long snapshotMs) throws SQLException {
-    List<Record> out = new ArrayList<>();
-    String topic = topicPrefix + "." + table.name();
-    String order = String.join(", ", table.key());
+  private static List<Record> records(Statement s, SourceTable table, Snapshot snapshot)
+      throws SQLException {
+    List<ObjectNode[]> rows = new ArrayList<>();
     try (ResultSet rs =
         s.executeQuery(
             "SELECT "
                 + String.join(", ", table.columnNames())
                 + " FROM "
                 + table.name()
-                + " ORDER BY "
-                + order)) {
+                // the server's scan of a table written once: the order the rows were written
+                + " ORDER BY rowid")) {
       while (rs.next()) {
-        ObjectNode key = JSON.createObjectNode();
-        ObjectNode after = JSON.createObjectNode();
-        for (int i = 0; i < table.columns().size(); i++) {
-          SourceColumn column = table.columns().get(i);
-          put(after, column, rs, i + 1);
-          if (table.key().contains(column.name())) {
-            put(key, column, rs, i + 1);
-          }
-        }
-        String value =
-            new ChangeEnvelope(
-                    "r",
-                    table.name(),
-                    null,
-                    after.toString(),
-                    SNAPSHOT_LSN,
-                    1,
-                    snapshotMs,
-                    snapshotMs)
-                .json();
-        out.add(new Record(topic, out.size(), key.toString(), value));
+        rows.add(row(rs, table));
       }
     }
+    List<Record> out = new ArrayList<>();
+    String topic = topic(snapshot.server(), table);
+    for (ObjectNode[] row : rows) {
+      String value =
+          new ChangeEnvelope(
+                  "r",
+                  table.name(),
+                  null,
+                  row[1].toString(),
+                  SNAPSHOT_LSN,
+                  1,
+                  snapshot.snapshotMs(),
+                  snapshot.snapshotMs())
+              .debeziumJson(
+                  snapshot.server(), DATABASE, snapshot.marker(out.size(), rows.size()), null);
+      out.add(new Record(topic, out.size(), row[0].toString(), value));
+    }
     return out;
+  }
+
+  private static String topic(String server, SourceTable table) {
+    return server + ".public." + table.name();
+  }
+
+  /** The current row of {@code rs} (the table's columns in order) as its key and its image. */
+  private static ObjectNode[] row(ResultSet rs, SourceTable table) throws SQLException {
+    ObjectNode key = JSON.createObjectNode();
+    ObjectNode image = JSON.createObjectNode();
+    for (int i = 0; i < table.columns().size(); i++) {
+      SourceColumn column = table.columns().get(i);
+      put(image, column, rs, i + 1);
+      if (table.key().contains(column.name())) {
+        put(key, column, rs, i + 1);
+      }
+    }
+    return new ObjectNode[] {key, image};
   }
 
   /** A column's value as the capture encodes it. */

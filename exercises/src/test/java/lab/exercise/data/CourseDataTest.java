@@ -10,43 +10,55 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import lab.exercise.CourseFixture;
 import lab.shop.contract.ShopContract;
 import org.junit.jupiter.api.Test;
 
 /**
- * The course's data is the seeded shop, whole: every row the seeder writes reaches the change layer
- * of the reference warehouse through the Spark job's transform, and only the delivery's faults
- * ({@link DeliveryFaults}) are dead letters.
+ * The course's data is the seeded shop, whole, and its first morning: every row the seeder writes
+ * is a snapshot read of the change log, the morning's changes follow it, every row the log leaves
+ * standing reaches the change layer of the reference warehouse through the Spark job's transform,
+ * and only the delivery's faults ({@link DeliveryFaults}) are dead letters.
  */
 class CourseDataTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Test
-  void everySeededRowReachesTheChangeLayerAndNoneIsADeadLetter() throws Exception {
+  void everyRowTheLogLeavesStandingReachesTheChangeLayerAndNoneIsADeadLetter() throws Exception {
     CourseData data = CourseFixture.data();
-    Map<String, Long> seeded = new LinkedHashMap<>();
-    for (String table : ShopContract.names()) {
-      Path csv = data.shopCsv().resolve(table + ".csv");
-      if (Files.exists(csv)) {
-        try (var lines = Files.lines(csv)) {
-          // the first line names the columns; no seeded value spans lines
-          seeded.put(table, lines.count() - 1);
-        }
+    List<SnapshotCapture.Record> log = records(data);
+    // per table, each key's last operation
+    Map<String, Map<String, String>> lastOp = new TreeMap<>();
+    for (SnapshotCapture.Record r : log) {
+      if (r.value() != null) {
+        JsonNode value = JSON.readTree(r.value());
+        lastOp
+            .computeIfAbsent(value.get("source").get("table").asText(), t -> new HashMap<>())
+            .put(JSON.readTree(r.key()).toString(), value.get("op").asText());
       }
     }
-    assertThat(seeded).containsKeys("customers", "orders", "order_items");
+    Map<String, Long> standing = new TreeMap<>();
+    lastOp.forEach(
+        (table, keys) ->
+            standing.put(table, keys.values().stream().filter(op -> !op.equals("d")).count()));
+    assertThat(standing).containsKeys("customers", "orders", "order_items");
 
     Properties readOnly = new Properties();
     readOnly.setProperty("duckdb.read_only", "true");
-    Map<String, Long> captured = new LinkedHashMap<>();
+    Map<String, Long> captured = new TreeMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.reference(), readOnly);
         Statement s = c.createStatement()) {
-      for (String table : seeded.keySet()) {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM cur_" + table)) {
+      for (String table : standing.keySet()) {
+        try (ResultSet rs =
+            s.executeQuery("SELECT count(*) FROM cur_" + table + " WHERE NOT is_deleted")) {
           rs.next();
           captured.put(table, rs.getLong(1));
         }
@@ -59,15 +71,75 @@ class CourseDataTest {
         assertThat(rs.getString(1))
             .as("dead letters: the delivery's faults, and nothing of the capture")
             .isEqualTo(
-                "shop.public.gift_cards@0, shop.public.orders@10000, shop.public.orders@10001");
+                DeliveryFaults.after(log).stream()
+                    .map(f -> f.topic() + "@" + f.offset())
+                    .sorted()
+                    .collect(Collectors.joining(", ")));
       }
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM cur_sales_channels")) {
         rs.next();
         assertThat(rs.getLong(1)).as("the migrations' reference rows").isEqualTo(3);
       }
     }
-    assertThat(captured).isEqualTo(seeded);
+    assertThat(captured).isEqualTo(standing);
+  }
+
+  @Test
+  void theChangeLogHoldsASnapshotReadPerSeededRowThenTheMorningsChanges() throws Exception {
+    CourseData data = CourseFixture.data();
+    Map<String, Long> seeded = new TreeMap<>();
+    for (String table : ShopContract.names()) {
+      Path csv = data.shopCsv().resolve(table + ".csv");
+      if (Files.exists(csv)) {
+        try (var lines = Files.lines(csv)) {
+          // the first line names the columns; no seeded value spans lines
+          seeded.put(table, lines.count() - 1);
+        }
+      }
+    }
+    seeded.merge("currencies", 6L, Long::sum); // the migrations' reference rows
+    seeded.merge("sales_channels", 3L, Long::sum);
     assertThat(seeded.get("orders")).isEqualTo(CourseData.SIZE.orders());
+
+    Map<String, Long> reads = new TreeMap<>();
+    Map<String, String> streamed = new HashMap<>();
+    Map<String, Integer> ops = new TreeMap<>();
+    String previous = null;
+    for (SnapshotCapture.Record r : records(data)) {
+      if (r.value() == null) {
+        assertThat(previous).as("a tombstone follows its key's delete").isEqualTo(r.key() + " d");
+        ops.merge("tombstone", 1, Integer::sum);
+        previous = null;
+        continue;
+      }
+      JsonNode value = JSON.readTree(r.value());
+      String op = value.get("op").asText();
+      String table = value.get("source").get("table").asText();
+      if (op.equals("r")) {
+        assertThat(streamed)
+            .as("no snapshot read after %s's stream began", table)
+            .doesNotContainKey(table);
+        assertThat(value.get("source").get("lsn").asLong()).isEqualTo(SnapshotCapture.SNAPSHOT_LSN);
+        reads.merge(table, 1L, Long::sum);
+      } else {
+        streamed.put(table, op);
+        assertThat(value.get("source").get("snapshot").asText()).isEqualTo("false");
+        ops.merge(op, 1, Integer::sum);
+      }
+      previous = r.key() + " " + op;
+    }
+    seeded.values().removeIf(n -> n == 0);
+    assertThat(reads).isEqualTo(seeded);
+    assertThat(ops).containsOnlyKeys("c", "u", "d", "tombstone");
+    assertThat(ops.get("tombstone")).isEqualTo(ops.get("d"));
+  }
+
+  private static List<SnapshotCapture.Record> records(CourseData data) throws Exception {
+    List<SnapshotCapture.Record> out = new ArrayList<>();
+    for (String line : Files.readAllLines(data.changeLog())) {
+      out.add(JSON.readValue(line, SnapshotCapture.Record.class));
+    }
+    return out;
   }
 
   @Test
@@ -86,33 +158,5 @@ class CourseDataTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse, readOnly)) {
       return lab.warehouse.schema.WarehouseChecksums.of(c);
     }
-  }
-
-  @Test
-  void theChangeLogHoldsOneSnapshotReadPerRowOfEveryTable() throws Exception {
-    CourseData data = CourseFixture.data();
-    ObjectMapper json = new ObjectMapper();
-    Map<String, Long> logged = new TreeMap<>();
-    for (String line : Files.readAllLines(data.changeLog())) {
-      JsonNode value = json.readTree(json.readTree(line).get("value").asText());
-      assertThat(value.get("op").asText()).as(line).isEqualTo("r");
-      logged.merge(value.get("source").get("table").asText(), 1L, Long::sum);
-    }
-
-    Map<String, Long> inTheWarehouse = new TreeMap<>();
-    Properties readOnly = new Properties();
-    readOnly.setProperty("duckdb.read_only", "true");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.reference(), readOnly);
-        Statement s = c.createStatement()) {
-      for (String table : ShopContract.names()) {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM cur_" + table)) {
-          rs.next();
-          if (rs.getLong(1) > 0) {
-            inTheWarehouse.put(table, rs.getLong(1));
-          }
-        }
-      }
-    }
-    assertThat(logged).isEqualTo(inTheWarehouse);
   }
 }
