@@ -260,9 +260,9 @@ final class CheckRunner {
         false,
         "expected: "
             + check.expected()
-            + "\nfound:    the check could not read your star: "
+            + "\nfound:    the check could not read what your file built: "
             + firstLine(e.getMessage())
-            + "\nlikely cause: a table or column the step must write is missing or renamed");
+            + "\nlikely cause: a table or column it must write is missing or renamed");
   }
 
   private static long scalar(Statement s, String sql) throws SQLException {

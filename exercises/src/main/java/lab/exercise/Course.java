@@ -32,6 +32,7 @@ public record Course(Path labsDir, List<Lab> labs) {
       String kind,
       String step,
       @JsonProperty("class") String className,
+      String file,
       Integer minutes,
       String typicalCheck,
       String delivery) {}
@@ -74,6 +75,7 @@ public record Course(Path labsDir, List<Lab> labs) {
             case PLANNED -> null;
             case STAR_STEP -> required(file, e, "step", e.step());
             case JAVA_CLASS -> required(file, e, "class", e.className());
+            case QUERIES -> required(file, e, "file", e.file());
           };
       labs.add(
           new Lab(

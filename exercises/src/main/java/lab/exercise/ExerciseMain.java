@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import lab.exercise.data.LiveTopics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
       ExerciseMain.Hint.class,
       ExerciseMain.Solution.class,
       ExerciseMain.Reset.class,
+      ExerciseMain.Topics.class,
       ExerciseMain.ChangeLog.class
     })
 public final class ExerciseMain implements Callable<Integer> {
@@ -403,10 +405,81 @@ public final class ExerciseMain implements Callable<Integer> {
   }
 
   @Command(
+      name = "topics",
+      description =
+          "Copies the running lab's change topics into your lab 1 folder (topics.duckdb, table"
+              + " topic_records) as lab 1 reads them; --answers runs your answers.sql on them.")
+  static final class Topics implements Callable<Integer> {
+    /** How many rows of each answer the terminal shows. */
+    static final int SHOWN = 12;
+
+    @ParentCommand ExerciseMain main;
+
+    @Option(
+        names = "--kafka",
+        defaultValue = "${sys:lab.kafka.bootstrap:-127.0.0.1:9092}",
+        description = "The lab's Kafka (default: the running lab's, ${DEFAULT-VALUE})")
+    String kafka;
+
+    @Option(names = "--answers", description = "Run your answers.sql on the copy and show them")
+    boolean answers;
+
+    @Override
+    public Integer call() throws IOException {
+      Course course = main.course();
+      Lab lab =
+          course.written().stream()
+              .filter(l -> l.kind() == Lab.Kind.QUERIES)
+              .findFirst()
+              .orElseThrow(() -> new CourseException("the course has no lab over the topics"));
+      Workspace ws = main.workspace();
+      Path dir = Files.createDirectories(ws.labDir(lab));
+      List<AnswerChecker.Answer> mine = List.of();
+      if (answers) {
+        if (!Files.exists(ws.file(lab))) {
+          throw new CourseException(
+              "there is no answers.sql yet; ./lab exercise start " + lab.number() + " first");
+        }
+        try {
+          mine = AnswerChecker.answers(Files.readString(ws.file(lab)), Path.of(lab.fileToEdit()));
+        } catch (AnswerChecker.AnswerException e) {
+          main.err().println(e.getMessage());
+          return 1;
+        }
+      }
+      Path records = dir.resolve("topics.jsonl");
+      main.out().println("reading the change topics from Kafka at " + kafka + " ...");
+      LiveTopics.Copied copied = LiveTopics.copy(kafka, "shop.public.", records);
+      Path db = dir.resolve("topics.duckdb");
+      try {
+        AnswerChecker.build(db, mine, Path.of(lab.fileToEdit()), records);
+      } catch (AnswerChecker.AnswerException e) {
+        main.err().println(e.getMessage());
+        return 1;
+      } finally {
+        Files.deleteIfExists(records);
+      }
+      main.out()
+          .printf(
+              "copied %,d records of %d topics into %s (table %s)%n",
+              copied.records(), copied.topics(), main.relative(db), AnswerChecker.RECORDS);
+      if (answers) {
+        AnswerChecker.show(db, mine, SHOWN, main.out());
+      } else {
+        main.out()
+            .println(
+                "run your answers on them: ./lab exercise topics --answers (add a section"
+                    + " '-- answer: <name>' to answers.sql to try any query)");
+      }
+      return 0;
+    }
+  }
+
+  @Command(
       name = "change-log",
       description =
-          "Writes the change log the exercises use: the capture's snapshot of the seeded shop,"
-              + " made without a database (one JSON record a line).")
+          "Writes the change log the exercises use: the capture's snapshot of the seeded shop and"
+              + " its first morning's changes, made without a database (one JSON record a line).")
   static final class ChangeLog implements Callable<Integer> {
     @ParentCommand ExerciseMain main;
 

@@ -41,6 +41,7 @@ public final class Exercises {
           new StarStepChecker(data).check(lab, ws.file(lab), ws.warehouse(lab), strict);
       case JAVA_CLASS ->
           new JavaClassChecker(data).check(lab, ws.file(lab), ws.labDir(lab), ws.warehouse(lab));
+      case QUERIES -> new AnswerChecker(data).check(lab, ws.file(lab), ws.warehouse(lab));
       case PLANNED -> throw new CourseException("lab " + lab.number() + " is not written yet");
     };
   }

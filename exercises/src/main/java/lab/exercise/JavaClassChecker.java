@@ -66,13 +66,7 @@ public final class JavaClassChecker {
   public Report check(Lab lab, Path file, Path workDir, Path warehouse) {
     long t0 = System.nanoTime();
     if (!Files.isRegularFile(file)) {
-      return failed(
-          lab,
-          file
-              + " is missing; ./lab exercise reset "
-              + lab.number()
-              + " gives you the starting file again",
-          t0);
+      return Report.missing(lab, file);
     }
     String className = lab.seam();
     URLClassLoader student;

@@ -19,7 +19,7 @@ import lab.warehouse.star.StarSteps;
  * answers and the checks; the reference solution is the pipeline's own step or class.
  *
  * @param seam what the student's file takes the place of: a star step's name (a star-step lab) or a
- *     class's fully qualified name (a java-class lab)
+ *     class's fully qualified name (a java-class lab); for a queries lab, the file of answers
  * @param typicalCheck how long a check takes, as measured when the lab was written
  * @param delivery how the course's changes reach the student's warehouse
  */
@@ -41,14 +41,19 @@ public record Lab(
     /** One star step in SQL, run by the production sink in place of the lab's own. */
     STAR_STEP,
     /** One Java class of the pipeline, compiled and run by the Spark job in place of its own. */
-    JAVA_CLASS;
+    JAVA_CLASS,
+    /**
+     * Questions answered as queries over the captured topics, each compared with the lab's own
+     * answer: there is no part of the pipeline to replace, the lesson is reading what it reads.
+     */
+    QUERIES;
 
     static Kind named(String name) {
       try {
         return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new CourseException(
-            "unknown kind of lab '" + name + "' (known: star-step, java-class)");
+            "unknown kind of lab '" + name + "' (known: star-step, java-class, queries)");
       }
     }
   }
@@ -80,6 +85,7 @@ public record Lab(
       case PLANNED -> null;
       case STAR_STEP -> seam + ".sql";
       case JAVA_CLASS -> seam.substring(seam.lastIndexOf('.') + 1) + ".java";
+      case QUERIES -> seam;
     };
   }
 
@@ -93,13 +99,15 @@ public record Lab(
 
   /**
    * The reference solution: the pipeline's own step or class, the one it runs (a class's source is
-   * copied from its module into the course's classpath by the build, under {@code solutions/}).
+   * copied from its module into the course's classpath by the build, under {@code solutions/}); a
+   * queries lab's own answers, in its folder's {@code solution/}.
    */
   public String solution() {
     return switch (kind) {
       case PLANNED -> throw new CourseException("lab " + number + " is not written yet");
       case STAR_STEP -> StarSteps.builtInSql(seam);
       case JAVA_CLASS -> javaSource(seam);
+      case QUERIES -> String.join("\n", lines(dir.resolve("solution").resolve(seam))) + "\n";
     };
   }
 

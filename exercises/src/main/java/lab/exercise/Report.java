@@ -1,5 +1,6 @@
 package lab.exercise;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +15,19 @@ public record Report(
 
   public Report {
     results = List.copyOf(results);
+  }
+
+  /** The student's file is gone: how to get it back. */
+  static Report missing(Lab lab, Path file) {
+    return new Report(
+        lab,
+        false,
+        file
+            + " is missing; ./lab exercise reset "
+            + lab.number()
+            + " gives you the starting file again",
+        List.of(),
+        Duration.ZERO);
   }
 
   public boolean passed() {

@@ -49,15 +49,7 @@ public final class StarStepChecker {
   public Report check(Lab lab, Path file, Path warehouse, boolean strict) {
     long t0 = System.nanoTime();
     if (!Files.isRegularFile(file)) {
-      return new Report(
-          lab,
-          false,
-          file
-              + " is missing; ./lab exercise reset "
-              + lab.number()
-              + " gives you the starting file again",
-          List.of(),
-          since(t0));
+      return Report.missing(lab, file);
     }
     String sql = read(file);
     StarSteps steps;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Unmatched;
     name = "exercise",
     description = {
       "The guided data-engineer labs: list | start N | check [N] [--watch] | hint N |",
-      "solution N [--apply] [--yes] | reset N  (./lab exercise --help for more)"
+      "solution N [--apply] [--yes] | reset N | topics [--answers]  (./lab exercise --help)"
     })
 final class ExerciseCommand implements Callable<Integer> {
 
@@ -37,8 +37,10 @@ final class ExerciseCommand implements Callable<Integer> {
     all.add("--work");
     all.add(root.resolve(MODULE).resolve("work").toString());
     all.addAll(args.isEmpty() ? List.of("list") : args);
+    // the lab's Kafka, for lab exercise topics (lab 1 on the real capture)
+    String kafka = "-Dlab.kafka.bootstrap=" + lab.settings().kafkaBootstrap();
     return JavaProgram.fromModule(
-            root, MODULE, "exercise", "lab.exercise.ExerciseMain", List.of("-Xmx1g"))
+            root, MODULE, "exercise", "lab.exercise.ExerciseMain", List.of("-Xmx1g", kafka))
         .runInForeground(all);
   }
 }

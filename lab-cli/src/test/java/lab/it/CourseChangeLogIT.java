@@ -106,6 +106,7 @@ class CourseChangeLogIT {
                 captured.addAll(drain(settings));
                 assertThat(captured).hasSameSizeAs(synthetic);
               });
+      answersOnTheRealTopics(settings, captured.size());
       lab.pipeline().stopCdc();
       Path capturedLog = home.resolve("captured.jsonl");
       List<String> lines = new ArrayList<>();
@@ -123,6 +124,39 @@ class CourseChangeLogIT {
     } finally {
       lab.down();
     }
+  }
+
+  /**
+   * Lab 1 on the running lab: {@code lab exercise topics --answers} copies the real topics and runs
+   * the lab's own answers on them; the morning's two erased addresses are there, each with its
+   * tombstone.
+   */
+  private static void answersOnTheRealTopics(LabSettings settings, int records) throws Exception {
+    Path work = home.resolve("work");
+    Path out = home.resolve("topics.log");
+    for (List<String> args :
+        List.of(
+            List.of("start", "1"),
+            List.of("solution", "1", "--apply", "--yes"),
+            List.of("topics", "--answers", "--kafka", settings.kafkaBootstrap()))) {
+      List<String> all = new ArrayList<>();
+      all.addAll(
+          List.of(
+              "--labs",
+              TestLab.root().resolve("exercises").resolve("labs").toString(),
+              "--work",
+              work.toString()));
+      all.addAll(args);
+      int code =
+          JavaProgram.fromModule(
+                  TestLab.root(), "exercises", "exercise", "lab.exercise.ExerciseMain", List.of())
+              .run(all, out);
+      assertThat(code).as("lab exercise %s, output in %s", args, out).isZero();
+    }
+    assertThat(Files.readString(out))
+        .contains(String.format("copied %,d records of 16 topics", records))
+        .contains("erased_addresses (2 rows)")
+        .contains("orders_now (");
   }
 
   /**

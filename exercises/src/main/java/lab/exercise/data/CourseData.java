@@ -170,6 +170,24 @@ public final class CourseData {
   }
 
   /**
+   * Loads a change log ({@code records}: one JSON object a line with topic, partition, offset, key
+   * and value, as {@link #changeLog()} holds the course's) into {@code table} as the capture's
+   * topics hold it: a record a row, key and value as JSON (a tombstone's value NULL), in topic,
+   * partition and offset order; what lab 1's answers read.
+   */
+  public static void loadTopicRecords(Statement s, String table, Path records) throws SQLException {
+    s.execute(
+        "CREATE TABLE "
+            + table
+            + " AS SELECT topic, CAST(coalesce(\"partition\", 0) AS INTEGER) AS \"partition\","
+            + " \"offset\", CAST(key AS JSON) AS key, CAST(value AS JSON) AS value FROM read_json('"
+            + records.toAbsolutePath().toString().replace("'", "''")
+            + "', format = 'newline_delimited', columns = {'topic': 'VARCHAR',"
+            + " 'partition': 'INTEGER', 'offset': 'BIGINT', 'key': 'VARCHAR', 'value': 'VARCHAR'})"
+            + " ORDER BY topic, \"partition\", \"offset\"");
+  }
+
+  /**
    * How many Spark jobs the Spark job's own staging ran on the change log: what a student's
    * transform is held to.
    */

@@ -1,0 +1,4 @@
+-- check: Events per table and operation are the capture's
+-- compare: answer_operations by table_name, op
+-- expected: for each table and operation, the number of change events in its topic
+-- cause: the table is in value->>'$.source.table' (or the topic's last part), the operation in value->>'$.op'; count the events of each pair

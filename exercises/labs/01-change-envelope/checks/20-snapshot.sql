@@ -1,0 +1,4 @@
+-- check: The snapshot's reads, and where the stream takes over
+-- compare: answer_snapshot by table_name
+-- expected: per table, the rows the snapshot read (op r), the one LSN they all carry, and the LSN of the first change streamed after them
+-- cause: a snapshot read is op 'r' and carries the position the snapshot started at, whatever it read; count only those, and take the stream's first position from the other events (c, u, d)

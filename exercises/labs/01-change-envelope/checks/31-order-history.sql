@@ -1,0 +1,4 @@
+-- check: The orders' history after the snapshot is the capture's
+-- compare: answer_order_history by order_id, lsn
+-- expected: every change to an order after the snapshot (not its snapshot read), with its LSN, operation and the status before and after it
+-- cause: take the orders topic's events that are not snapshot reads (op <> 'r'), but compute the status before from all of them: the first update's previous status is in the snapshot read

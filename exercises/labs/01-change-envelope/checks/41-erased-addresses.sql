@@ -1,0 +1,4 @@
+-- check: The deleted addresses and their tombstones are the capture's
+-- compare: answer_erased_addresses by address_id
+-- expected: each address deleted this morning, its customer and city, the delete's LSN and the offset of its tombstone
+-- cause: a delete is op 'd'; its tombstone is the next record with the same key and a NULL value in the same topic

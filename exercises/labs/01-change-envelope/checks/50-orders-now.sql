@@ -1,0 +1,4 @@
+-- check: The orders now, the log replayed
+-- compare: answer_orders_now by status
+-- expected: each status with the number of orders in it after every change: each order's latest event, by source LSN, and none whose latest event is a delete
+-- cause: a table is its change log replayed: per key keep the event with the highest source.lsn (not the first, which is the snapshot read), then drop the keys whose latest event is a delete
