@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,12 @@ final class ChangeMerge {
       }
       targets.add(
           new Target(
-              name, name.substring(history ? 5 : 4), history, key, Map.copyOf(t.getValue())));
+              name,
+              name.substring(history ? 5 : 4),
+              history,
+              key,
+              // in the table's column order: the SQL written out reads as the DDL does
+              Collections.unmodifiableMap(new LinkedHashMap<>(t.getValue()))));
     }
     return new ChangeMerge(targets);
   }
@@ -131,9 +137,11 @@ final class ChangeMerge {
    * deletes of those in {@code deleted}. A table without changes in the batch gets none, and one
    * without deletes no delete statement: each statement costs 5-20 ms even with nothing to do
    * (planning alone is a third of a small batch's statement time), a live batch touches about two
-   * thirds of the shop's tables, and deletes reach only a few of them.
+   * thirds of the shop's tables, and deletes reach only a few of them. The tables in {@code
+   * replaced} get only their history here: their current rows are merged by SQL of someone else's
+   * over {@link #stageView} (a student's, in the course).
    */
-  List<String> statements(Set<String> staged, Set<String> deleted) {
+  List<String> statements(Set<String> staged, Set<String> deleted, Set<String> replaced) {
     List<String> out = new ArrayList<>();
     for (Target t : targets) {
       if (!staged.contains(t.source())) {
@@ -141,62 +149,116 @@ final class ChangeMerge {
       }
       if (t.history()) {
         out.add(history(t));
-      } else {
-        out.add(upserts(t));
+      } else if (!replaced.contains(t.source())) {
+        out.add(upserts(t, "(" + t.rows(dataColumns(t)) + ")"));
         if (deleted.contains(t.source())) {
-          out.add(deletes(t));
+          out.add(deletes(t, "(" + t.rows(t.key()) + ")"));
         }
       }
     }
     return out;
   }
 
+  /** The name of the view a replaced merge of {@code source} reads its batch's rows from. */
+  static String stageViewName(String source) {
+    return "stage_" + source;
+  }
+
   /**
-   * cur_*, first the data: each key's latest insert, update or snapshot read in the batch replaces
-   * the row if it comes from a later source position.
+   * The view of the batch's changes of one shop table, typed as its {@code cur_} table: its data
+   * columns, {@code source_lsn}, {@code source_ts} and {@code is_deleted}, every change as it came
+   * (duplicates and all), for a merge written in SQL.
    */
-  private static String upserts(Target t) {
+  String stageView(String source) {
+    Target t = current(source);
+    return "CREATE OR REPLACE TEMP VIEW " + stageViewName(source) + " AS " + t.rows(dataColumns(t));
+  }
+
+  /**
+   * The merge of one shop table's changes into its {@code cur_} table, as the statements this class
+   * runs but reading {@link #stageView}: what a merge written in SQL has to do, and the course's
+   * reference for it.
+   */
+  String sql(String source) {
+    Target t = current(source);
+    String view = stageViewName(source);
+    return upserts(t, view)
+        + ";\n\n"
+        + deletes(
+            t,
+            "(SELECT "
+                + String.join(", ", t.key())
+                + ", source_lsn, source_ts, is_deleted FROM "
+                + view
+                + ")")
+        + ";\n";
+  }
+
+  private Target current(String source) {
+    return targets.stream()
+        .filter(t -> !t.history() && t.source().equals(source))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the change layer has no table cur_"
+                        + source
+                        + "; its tables are of: "
+                        + targets.stream()
+                            .filter(t -> !t.history())
+                            .map(Target::source)
+                            .sorted()
+                            .collect(Collectors.joining(", "))));
+  }
+
+  /**
+   * cur_*, first the data: each key's latest insert, update or snapshot read in the batch ({@code
+   * rows}, a relation of the table's typed changes) replaces the row if it comes from a later
+   * source position.
+   */
+  private static String upserts(Target t, String rows) {
     List<String> data = dataColumns(t);
     String keys = String.join(", ", t.key());
     String set =
         data.stream()
             .filter(c -> !t.key().contains(c))
             .map(c -> c + " = excluded." + c)
-            .collect(Collectors.joining(", "));
+            .collect(Collectors.joining(",\n    "));
     return "INSERT INTO "
         + t.name()
-        + " BY NAME SELECT * FROM ("
-        + t.rows(data)
-        + ") WHERE NOT is_deleted QUALIFY row_number() OVER (PARTITION BY "
+        + " BY NAME\nSELECT * FROM "
+        + rows
+        + "\nWHERE NOT is_deleted\nQUALIFY row_number() OVER (PARTITION BY "
         + keys
-        + " ORDER BY source_lsn DESC) = 1 ON CONFLICT ("
+        + " ORDER BY source_lsn DESC) = 1\nON CONFLICT ("
         + keys
-        + ") DO UPDATE SET "
-        + (set.isEmpty() ? "" : set + ", ")
-        + "source_lsn = excluded.source_lsn, source_ts = excluded.source_ts,"
-        + " is_deleted = false WHERE excluded.source_lsn > "
+        + ") DO UPDATE SET\n    "
+        + (set.isEmpty() ? "" : set + ",\n    ")
+        + "source_lsn = excluded.source_lsn, source_ts = excluded.source_ts, is_deleted = false"
+        + "\nWHERE excluded.source_lsn > "
         + t.name()
         + ".source_lsn";
   }
 
   /**
-   * cur_*, then the deletes: a key whose latest change in the batch is a delete becomes a
-   * tombstone. A delete carries only the key, so the tombstone keeps the row's last attributes,
-   * whether they arrived in an earlier batch or in this one (which is why data and deletes are two
-   * statements: the result must not depend on where the batches were cut).
+   * cur_*, then the deletes: a key whose latest change in the batch ({@code rows}: the key,
+   * source_lsn, source_ts and is_deleted of each change) is a delete becomes a tombstone. A delete
+   * carries only the key, so the tombstone keeps the row's last attributes, whether they arrived in
+   * an earlier batch or in this one (which is why data and deletes are two statements: the result
+   * must not depend on where the batches were cut).
    */
-  private static String deletes(Target t) {
+  private static String deletes(Target t, String rows) {
     String keys = String.join(", ", t.key());
     return "INSERT INTO "
         + t.name()
-        + " BY NAME SELECT * FROM (SELECT * FROM ("
-        + t.rows(t.key())
-        + ") QUALIFY row_number() OVER (PARTITION BY "
+        + " BY NAME\nSELECT * FROM (\n    SELECT * FROM "
+        + rows
+        + "\n    QUALIFY row_number() OVER (PARTITION BY "
         + keys
-        + " ORDER BY source_lsn DESC, is_deleted DESC) = 1) WHERE is_deleted ON CONFLICT ("
+        + " ORDER BY source_lsn DESC, is_deleted DESC) = 1)\nWHERE is_deleted\nON CONFLICT ("
         + keys
-        + ") DO UPDATE SET source_lsn = excluded.source_lsn, source_ts = excluded.source_ts,"
-        + " is_deleted = true WHERE excluded.source_lsn > "
+        + ") DO UPDATE SET\n    source_lsn = excluded.source_lsn, source_ts = excluded.source_ts,"
+        + " is_deleted = true\nWHERE excluded.source_lsn > "
         + t.name()
         + ".source_lsn";
   }

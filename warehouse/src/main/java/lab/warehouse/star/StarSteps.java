@@ -4,7 +4,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import lab.warehouse.sql.SqlScript;
 import org.slf4j.Logger;
@@ -14,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * The star's rules in the order they run, one SQL file a rule. Each batch runs every step inside
  * its transaction, after its changes are merged into the change layer; the steps rebuild what the
  * batch touched from the change layer alone, so a streamed warehouse and a backfilled one come out
- * identical. A step can be replaced by name ({@link #replace}), e.g. with a student's file.
+ * identical. A step can be replaced by name ({@link #replace}), e.g. with a student's file; so can
+ * the change layer's merge of one shop table ({@link #replaceMerge}), which the sink otherwise
+ * generates from the warehouse's DDL.
  *
  * <p>What the steps share: {@code stage_change} holds the batch's changes (tbl, lsn, source_ts_ms,
  * is_deleted, image as JSON) and {@code t_fx_changed} the FX days whose rate changed; earlier steps
@@ -49,14 +54,16 @@ public final class StarSteps {
       new StarSteps(ORDER.stream().map(StarStep::builtIn).toList());
 
   private final List<StarStep> steps;
+  private final Map<String, StarStep> merges;
   private final Duration statementTimeout;
 
   private StarSteps(List<StarStep> steps) {
-    this(steps, Duration.ZERO);
+    this(steps, Map.of(), Duration.ZERO);
   }
 
-  private StarSteps(List<StarStep> steps, Duration statementTimeout) {
+  private StarSteps(List<StarStep> steps, Map<String, StarStep> merges, Duration statementTimeout) {
     this.steps = List.copyOf(steps);
+    this.merges = Map.copyOf(merges);
     this.statementTimeout = statementTimeout;
   }
 
@@ -69,7 +76,7 @@ public final class StarSteps {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("a statement timeout cannot be negative: " + timeout);
     }
-    return new StarSteps(steps, timeout);
+    return new StarSteps(steps, merges, timeout);
   }
 
   /** The SQL of the lab's own step {@code name}, as its file has it (the exercises' solutions). */
@@ -98,7 +105,33 @@ public final class StarSteps {
               + String.join(", ", names()));
     }
     out.set(at, step);
-    return new StarSteps(out, statementTimeout);
+    return new StarSteps(out, merges, statementTimeout);
+  }
+
+  /**
+   * These steps with the change layer's merge of shop table {@code table} replaced by {@code step}:
+   * SQL that merges the batch's changes of that table, the view {@code stage_<table>} (typed as
+   * {@code cur_<table>}, every change as it came), into {@code cur_<table>}. Its history ({@code
+   * hist_<table>}) stays the sink's. The sink refuses a table its change layer does not have.
+   */
+  public StarSteps replaceMerge(String table, StarStep step) {
+    Map<String, StarStep> out = new LinkedHashMap<>(merges);
+    out.put(table, step);
+    return new StarSteps(steps, out, statementTimeout);
+  }
+
+  /** The shop tables whose merge is replaced. */
+  public Set<String> replacedMerges() {
+    return merges.keySet();
+  }
+
+  /** Runs the replaced merge of {@code table}, failing as a step does ({@link #run}). */
+  public void runMerge(Statement s, String table) throws SQLException {
+    StarStep step = merges.get(table);
+    if (step == null) {
+      throw new IllegalArgumentException("the merge of " + table + " is not replaced");
+    }
+    run(s, List.of(step));
   }
 
   /** The steps in the order they run. */
@@ -113,10 +146,13 @@ public final class StarSteps {
 
   /** The steps replaced by a file of their own, as {@code name (origin)}; empty for defaults. */
   public List<String> replaced() {
-    return steps.stream()
-        .filter(s -> !s.equals(DEFAULTS.steps.get(ORDER.indexOf(s.name()))))
-        .map(s -> s.name() + " (" + s.origin() + ")")
-        .collect(Collectors.toList());
+    List<String> out =
+        steps.stream()
+            .filter(s -> !s.equals(DEFAULTS.steps.get(ORDER.indexOf(s.name()))))
+            .map(s -> s.name() + " (" + s.origin() + ")")
+            .collect(Collectors.toList());
+    merges.forEach((table, s) -> out.add("the merge of " + table + " (" + s.origin() + ")"));
+    return out;
   }
 
   /**
@@ -125,6 +161,10 @@ public final class StarSteps {
    * statement starts on, and the statement's first line.
    */
   public void run(Statement s) throws SQLException {
+    run(s, steps);
+  }
+
+  private void run(Statement s, List<StarStep> steps) throws SQLException {
     if (!statementTimeout.isZero()) {
       s.setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds()));
     }

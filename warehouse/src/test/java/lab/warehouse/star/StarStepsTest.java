@@ -84,6 +84,79 @@ class StarStepsTest {
     }
   }
 
+  /**
+   * Re-delivered and stale changes, and a delete, in one batch and the next: the merge of
+   * customer_addresses written out ({@link lab.warehouse.sink.StarSink#mergeSql}) and run in place
+   * of the generated one builds the same change layer; a naive one (the latest arrival wins) does
+   * not.
+   */
+  @Test
+  void aMergeReplacedByItsOwnSqlBuildsTheSameChangeLayerAndANaiveOneDoesNot() throws Exception {
+    ShopChanges first =
+        shop()
+            .customer(10, "consumer", 100)
+            .address(1, 10, "Berlin", "DE", "2025-01-01T00:00:00Z", 101)
+            .address(2, 10, "Hamburg", "DE", "2025-02-01T00:00:00Z", 102)
+            .address(1, 10, "Munich", "DE", "2025-01-01T00:00:00Z", 103)
+            .address(1, 10, "Munich", "DE", "2025-01-01T00:00:00Z", 103);
+    ShopChanges second =
+        shop()
+            .address(1, 10, "Berlin", "DE", "2025-01-01T00:00:00Z", 101)
+            .delete("customer_addresses", 104, "{\"address_id\":2}");
+    String rows =
+        "SELECT string_agg(address_id || ':' || city || ':' || source_lsn || ':' || is_deleted,"
+            + " ' ' ORDER BY address_id) FROM cur_customer_addresses";
+    String written = lab.warehouse.sink.StarSink.mergeSql("customer_addresses");
+    StarSteps own =
+        StarSteps.defaults()
+            .replaceMerge("customer_addresses", StarStep.of("merge", "written out", written));
+    StarSteps naive =
+        StarSteps.defaults()
+            .replaceMerge(
+                "customer_addresses",
+                StarStep.of(
+                    "merge",
+                    "naive.sql",
+                    "INSERT OR REPLACE INTO cur_customer_addresses BY NAME SELECT * FROM"
+                        + " stage_customer_addresses WHERE NOT is_deleted QUALIFY row_number()"
+                        + " OVER (PARTITION BY address_id ORDER BY source_lsn DESC) = 1;\n"));
+
+    assertThat(written).contains("FROM stage_customer_addresses");
+    assertThat(own.replaced()).containsExactly("the merge of customer_addresses (written out)");
+    String generated;
+    try (StarFixture lab = StarFixture.open(dir.resolve("lab"))) {
+      lab.apply(first);
+      lab.apply(second);
+      generated = lab.query(rows);
+    }
+    assertThat(generated).isEqualTo("1:Munich:103:false 2:Hamburg:104:true");
+    try (StarFixture replaced = StarFixture.open(dir.resolve("own"), own)) {
+      replaced.apply(first);
+      replaced.apply(second);
+      assertThat(replaced.query(rows)).isEqualTo(generated);
+      assertThat(replaced.query("SELECT count(*) FROM cur_customers"))
+          .as("the other tables' merges stay the sink's")
+          .isEqualTo("1");
+    }
+    try (StarFixture replaced = StarFixture.open(dir.resolve("naive"), naive)) {
+      replaced.apply(first);
+      replaced.apply(second);
+      assertThat(replaced.query(rows)).isEqualTo("1:Berlin:101:false 2:Hamburg:102:false");
+    }
+  }
+
+  @Test
+  void aMergeOfATableTheChangeLayerHasNotIsRefused() {
+    StarSteps steps =
+        StarSteps.defaults()
+            .replaceMerge("gift_cards", StarStep.of("merge", "mine.sql", "SELECT 1;"));
+
+    assertThatThrownBy(() -> StarFixture.open(dir.resolve("wh"), steps))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the change layer has no table cur_gift_cards")
+        .hasMessageContaining("customer_addresses");
+  }
+
   @Test
   void anUnknownStepNameIsRefusedWithTheNamesThereAre() {
     assertThatThrownBy(
