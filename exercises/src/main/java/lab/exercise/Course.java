@@ -33,6 +33,7 @@ public record Course(Path labsDir, List<Lab> labs) {
       String step,
       @JsonProperty("class") String className,
       String file,
+      String table,
       Integer minutes,
       String typicalCheck,
       String delivery) {}
@@ -75,6 +76,7 @@ public record Course(Path labsDir, List<Lab> labs) {
             case PLANNED -> null;
             case STAR_STEP -> required(file, e, "step", e.step());
             case JAVA_CLASS -> required(file, e, "class", e.className());
+            case MERGE -> required(file, e, "table", e.table());
             case QUERIES -> required(file, e, "file", e.file());
           };
       labs.add(

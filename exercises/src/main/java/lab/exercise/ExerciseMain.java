@@ -133,7 +133,7 @@ public final class ExerciseMain implements Callable<Integer> {
       Course course = main.course();
       Progress progress = Progress.load(main.work);
       PrintWriter out = main.out();
-      out.printf("%3s  %-44s %-32s %-26s %s%n", "#", "lab", "status", "you edit", "check");
+      out.printf("%3s  %-44s %-32s %-30s %s%n", "#", "lab", "status", "you edit", "check");
       for (Lab lab : course.labs()) {
         String status;
         if (!lab.written()) {
@@ -153,7 +153,7 @@ public final class ExerciseMain implements Callable<Integer> {
                     ? progress.lastCheckTime(lab) + " s"
                     : Objects.toString(lab.typicalCheck(), "");
         out.printf(
-            "%3d  %-44s %-32s %-26s %s%n",
+            "%3d  %-44s %-32s %-30s %s%n",
             lab.number(), lab.title(), status, lab.written() ? lab.fileToEdit() : "", time);
       }
       out.println();

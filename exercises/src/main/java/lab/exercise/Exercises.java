@@ -37,7 +37,7 @@ public final class Exercises {
     }
     CourseData data = CourseData.prepare(ws.data(), progress);
     return switch (lab.kind()) {
-      case STAR_STEP ->
+      case STAR_STEP, MERGE ->
           new StarStepChecker(data).check(lab, ws.file(lab), ws.warehouse(lab), strict);
       case JAVA_CLASS ->
           new JavaClassChecker(data).check(lab, ws.file(lab), ws.labDir(lab), ws.warehouse(lab));

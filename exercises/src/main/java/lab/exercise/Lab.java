@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import lab.exercise.data.CourseData;
+import lab.warehouse.sink.StarSink;
 import lab.warehouse.sql.SqlScript;
 import lab.warehouse.star.StarSteps;
 
@@ -19,7 +21,8 @@ import lab.warehouse.star.StarSteps;
  * answers and the checks; the reference solution is the pipeline's own step or class.
  *
  * @param seam what the student's file takes the place of: a star step's name (a star-step lab) or a
- *     class's fully qualified name (a java-class lab); for a queries lab, the file of answers
+ *     class's fully qualified name (a java-class lab), a shop table (a merge lab); for a queries
+ *     lab, the file of answers
  * @param typicalCheck how long a check takes, as measured when the lab was written
  * @param delivery how the course's changes reach the student's warehouse
  */
@@ -42,6 +45,8 @@ public record Lab(
     STAR_STEP,
     /** One Java class of the pipeline, compiled and run by the Spark job in place of its own. */
     JAVA_CLASS,
+    /** The change layer's merge of one shop table, in SQL, run by the sink in place of its own. */
+    MERGE,
     /**
      * Questions answered as queries over the captured topics, each compared with the lab's own
      * answer: there is no part of the pipeline to replace, the lesson is reading what it reads.
@@ -53,7 +58,7 @@ public record Lab(
         return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new CourseException(
-            "unknown kind of lab '" + name + "' (known: star-step, java-class, queries)");
+            "unknown kind of lab '" + name + "' (known: star-step, java-class, merge, queries)");
       }
     }
   }
@@ -85,6 +90,7 @@ public record Lab(
       case PLANNED -> null;
       case STAR_STEP -> seam + ".sql";
       case JAVA_CLASS -> seam.substring(seam.lastIndexOf('.') + 1) + ".java";
+      case MERGE -> "merge_" + seam + ".sql";
       case QUERIES -> seam;
     };
   }
@@ -107,8 +113,24 @@ public record Lab(
       case PLANNED -> throw new CourseException("lab " + number + " is not written yet");
       case STAR_STEP -> StarSteps.builtInSql(seam);
       case JAVA_CLASS -> javaSource(seam);
+      case MERGE -> mergeSql(seam);
       case QUERIES -> String.join("\n", lines(dir.resolve("solution").resolve(seam))) + "\n";
     };
+  }
+
+  /** The sink's own merge of a table, written out, under a header that says what it is. */
+  private static String mergeSql(String table) {
+    try {
+      return "-- The merge of "
+          + table
+          + "'s changes into cur_"
+          + table
+          + ", as the sink generates it from the\n"
+          + "-- warehouse's DDL (StarSink.mergeSql): the statements it runs for every batch.\n\n"
+          + StarSink.mergeSql(table);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write out the merge of " + table, e);
+    }
   }
 
   private static String javaSource(String className) {

@@ -14,10 +14,11 @@ import lab.warehouse.star.StarSteps;
 
 /**
  * Checks a star-step lab: the production sink builds a warehouse from the course's data with the
- * student's file in place of the lab's own step, then each of the lab's checks runs on it with the
- * reference warehouse beside it ({@code ref}); a lab whose changes arrive in two batches also sees
- * both warehouses as the first batch left them ({@code early}, {@code ref_early}). The student's
- * warehouse is theirs (in their working folder); the reference is only read.
+ * student's file in place of the lab's own step (a merge lab: in place of the sink's merge of one
+ * table), then each of the lab's checks runs on it with the reference warehouse beside it ({@code
+ * ref}); a lab whose changes arrive in two batches also sees both warehouses as the first batch
+ * left them ({@code early}, {@code ref_early}). The student's warehouse is theirs (in their working
+ * folder); the reference is only read.
  */
 public final class StarStepChecker {
 
@@ -55,8 +56,10 @@ public final class StarStepChecker {
     StarSteps steps;
     try {
       steps =
-          StarSteps.defaults()
-              .replace(StarStep.fromFile(lab.seam(), file))
+          (lab.kind() == Lab.Kind.MERGE
+                  ? StarSteps.defaults()
+                      .replaceMerge(lab.seam(), StarStep.fromFile("merge_" + lab.seam(), file))
+                  : StarSteps.defaults().replace(StarStep.fromFile(lab.seam(), file)))
               .withStatementTimeout(STATEMENT_LIMIT);
     } catch (IllegalArgumentException e) {
       return new Report(lab, false, e.getMessage(), List.of(), since(t0));

@@ -138,7 +138,7 @@ class ExerciseMainTest {
     Files.delete(work.resolve("08-features/customer_activity.sql"));
 
     Result deleted = run("check", "8");
-    Result planned = run("start", "2");
+    Result planned = run("start", "9");
     Result outOfRange = run("check", "13");
 
     assertThat(deleted.code).isEqualTo(1);
@@ -147,7 +147,8 @@ class ExerciseMainTest {
             "customer_activity.sql is missing; ./lab exercise reset 8 gives you the starting file again");
     assertThat(planned.code).isEqualTo(2);
     assertThat(planned.err)
-        .contains("error: lab 2 (Dedup by source position) is planned but not written yet");
+        .contains(
+            "error: lab 9 (OLTP vs OLAP: plans, indexes, HTAP) is planned but not written yet");
     assertThat(outOfRange.code).isEqualTo(2);
     assertThat(outOfRange.err).contains("error: there is no lab 13; the course has labs 1 to 12");
   }

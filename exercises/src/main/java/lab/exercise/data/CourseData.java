@@ -60,7 +60,7 @@ public final class CourseData {
   public static final ShopSize SIZE = ShopSize.DEFAULT;
 
   /** Raise when what is built here changes shape, so old folders are built again. */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
 
   /** How the course's changes reach the warehouse. */
   public enum Delivery {
@@ -76,7 +76,15 @@ public final class CourseData {
      * each topic, as Kafka keeps it per partition; topics interleaved): a stricter check that a
      * step rebuilds from the change layer, not from its batch, and so builds the same star.
      */
-    CUTS;
+    CUTS,
+    /**
+     * At least once, as Kafka delivers after crashes: three batches. The first holds each topic up
+     * to its first streamed change; the second reads every topic again from its start (the consumer
+     * lost its committed offsets), each streamed change in it twice (a producer's retry after a
+     * lost acknowledgement); the third delivers the first again, so older changes arrive after
+     * newer ones. Only the capture's records come again, not the delivery's faults.
+     */
+    REDELIVERED;
 
     /** The name the course file uses, e.g. {@code crm-late}. */
     public static Delivery named(String name) {
@@ -86,7 +94,7 @@ public final class CourseData {
         }
       }
       throw new IllegalArgumentException(
-          "unknown delivery '" + name + "' (known: one-batch, crm-late, cuts)");
+          "unknown delivery '" + name + "' (known: one-batch, crm-late, cuts, redelivered)");
     }
   }
 
@@ -292,6 +300,8 @@ public final class CourseData {
       case CRM_LATE -> List.of(dir.resolve("changes-early"), dir.resolve("changes-late"));
       case CUTS ->
           IntStream.range(0, CUTS_BATCHES).mapToObj(b -> dir.resolve("changes-cut-" + b)).toList();
+      case REDELIVERED ->
+          IntStream.range(0, 3).mapToObj(b -> dir.resolve("changes-redelivered-" + b)).toList();
     };
   }
 
@@ -411,6 +421,52 @@ public final class CourseData {
       for (int batch = 0; batch < CUTS_BATCHES; batch++) {
         writeBatch(s, all, batchOf + " = " + batch, dir.resolve("changes-cut-" + batch));
       }
+      redeliveries(s, all, dir);
+    }
+  }
+
+  /** {@link Delivery#REDELIVERED}'s three batches, each the staged rows its query selects. */
+  private static void redeliveries(Statement s, String all, Path dir)
+      throws SQLException, IOException {
+    // per topic, the offset of its first streamed change (after the snapshot's reads)
+    String rows =
+        "(SELECT a.* , t.streamed FROM "
+            + all
+            + " a JOIN (SELECT topic, coalesce(min(\"offset\") FILTER (WHERE lsn > "
+            + SnapshotCapture.SNAPSHOT_LSN
+            + "), max(\"offset\") + 1) AS streamed FROM "
+            + all
+            + " GROUP BY topic) t USING (topic))";
+    String first = "\"offset\" <= streamed";
+    String capture = "error IS NULL";
+    String columns = "* EXCLUDE (streamed)";
+    String inOrder = " ORDER BY topic, \"offset\"";
+    String[] batches = {
+      "SELECT " + columns + " FROM " + rows + " WHERE " + first + inOrder,
+      "SELECT "
+          + columns
+          + " FROM (SELECT * FROM "
+          + rows
+          + " WHERE NOT ("
+          + first
+          + ") OR "
+          + capture
+          + " UNION ALL SELECT * FROM "
+          + rows
+          + " WHERE \"offset\" > streamed AND "
+          + capture
+          + ")"
+          + inOrder,
+      "SELECT " + columns + " FROM " + rows + " WHERE " + first + " AND " + capture + inOrder
+    };
+    for (int batch = 0; batch < batches.length; batch++) {
+      Path out = Files.createDirectories(dir.resolve("changes-redelivered-" + batch));
+      s.execute(
+          "COPY ("
+              + batches[batch]
+              + ") TO '"
+              + out.resolve("part-0.parquet")
+              + "' (FORMAT parquet)");
     }
   }
 

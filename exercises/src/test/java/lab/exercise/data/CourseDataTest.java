@@ -143,13 +143,17 @@ class CourseDataTest {
   }
 
   @Test
-  void theLabsOwnStepsBuildTheSameStarFromOneBatchAsFromRandomCutsOrALateCrm() throws Exception {
+  void theLabsOwnStepsBuildTheSameStarFromOneBatchAsFromCutsALateCrmOrRedeliveries()
+      throws Exception {
     CourseData data = CourseFixture.data();
     Map<String, String> oneBatch = checksums(data.reference(CourseData.Delivery.ONE_BATCH));
 
     assertThat(oneBatch).containsKeys("fact_sales", "dim_customer", "fact_daily_store_sales");
     assertThat(checksums(data.reference(CourseData.Delivery.CUTS))).isEqualTo(oneBatch);
     assertThat(checksums(data.reference(CourseData.Delivery.CRM_LATE))).isEqualTo(oneBatch);
+    assertThat(checksums(data.reference(CourseData.Delivery.REDELIVERED)))
+        .as("every change again, twice in a batch, older after newer: the same star")
+        .isEqualTo(oneBatch);
   }
 
   private static Map<String, String> checksums(Path warehouse) throws Exception {

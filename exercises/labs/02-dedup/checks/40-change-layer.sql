@@ -1,0 +1,4 @@
+-- check: cur_customer_addresses is the reference's, row for row
+-- compare: cur_customer_addresses by address_id
+-- expected: the change layer the sink's own merge builds from the same three batches
+-- cause: look at the columns that differ: an older image where a newer one belongs, a deleted address come back, a tombstone with empty attributes

@@ -1,0 +1,4 @@
+-- check: The customer dimension built on it is the reference's
+-- compare: dim_customer by customer_key
+-- expected: the same customer versions: the star's SCD2 reads each customer's addresses from cur_customer_addresses
+-- cause: a stale or resurrected address gives a customer a version that never was, or loses one; fix the change layer first (the checks above)
