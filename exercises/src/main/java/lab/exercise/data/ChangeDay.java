@@ -13,9 +13,10 @@ import lab.warehouse.sql.SqlScript;
 
 /**
  * The first morning after the snapshot ({@code change-day.sql}): a sign-up, an order placed, paid
- * and shipped, a price change, a cancellation, a move, an erasure — the inserts, updates and
- * deletes the capture streams after its snapshot reads. One script, run by {@link SnapshotCapture}
- * on its stand-in for the shop and by {@code CourseChangeLogIT} on the real PostgreSQL.
+ * and shipped, a price change, a cancellation, a move, an erasure, a CRM record half unreadable —
+ * the inserts, updates and deletes the capture streams after its snapshot reads. One script, run by
+ * {@link SnapshotCapture} on its stand-in for the shop and by {@code CourseChangeLogIT} on the real
+ * PostgreSQL.
  */
 public final class ChangeDay {
 

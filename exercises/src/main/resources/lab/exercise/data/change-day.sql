@@ -109,3 +109,13 @@ VALUES ((SELECT max(order_id) FROM orders), 'DHL', 'JJD0001234567890',
 UPDATE orders SET status = 'shipped', updated_at = TIMESTAMPTZ '2026-07-01 08:52:30+00'
 WHERE order_id = (SELECT max(order_id) FROM orders);
 COMMIT;
+
+-- 10. The CRM delivers a member whose record is half unreadable, as real exports are: a birth
+--     date and a sign-up time that do not exist, a phone and an email that are none, a country
+--     nobody has. A rule that reads it must leave NULLs, not fail the batch.
+BEGIN;
+INSERT INTO crm_customer_imports (loyalty_card, email, full_name, phone, birth_date, postcode,
+                                  country, registered_at, imported_at)
+VALUES ('LC-09999999', '   ', 'Joan Doe', 'n/a', '31.02.1990', '1010', 'Atlantis',
+        '2026-06-31 10:00:00+0200', TIMESTAMPTZ '2026-07-01 08:58:12+00');
+COMMIT;
