@@ -1,4 +1,4 @@
--- Lab 1: the change envelope. Five questions about what the capture wrote, each answered by one
+-- Lab 1: the change envelope. Six questions about what the capture wrote, each answered by one
 -- query over topic_records (topic, partition, offset, key, value: one row a Kafka record, key and
 -- value as JSON, a tombstone's value NULL). Keep each '-- answer:' line and the columns it asks
 -- for, in that order; the checker compares your rows with ours.
@@ -88,3 +88,14 @@ FROM latest
 WHERE value->>'$.op' <> 'd'
 GROUP BY ALL
 ORDER BY status;
+
+-- answer: transactions
+-- The shop's transactions after the snapshot, in the order they committed: each transaction's
+-- id, how many changes it made, and the tables it changed (alphabetical, comma-separated).
+-- Columns: tx_id, changes, tables.
+SELECT CAST(value->>'$.source.txId' AS BIGINT) AS tx_id, count(*) AS changes,
+       string_agg(DISTINCT value->>'$.source.table', ',' ORDER BY value->>'$.source.table') AS tables
+FROM topic_records
+WHERE value IS NOT NULL AND value->>'$.op' <> 'r'
+GROUP BY ALL
+ORDER BY min(CAST(value->>'$.source.lsn' AS BIGINT));

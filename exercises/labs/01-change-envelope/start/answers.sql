@@ -1,4 +1,4 @@
--- Lab 1: the change envelope. Five questions about what the capture wrote, each answered by one
+-- Lab 1: the change envelope. Six questions about what the capture wrote, each answered by one
 -- query over topic_records (topic, partition, offset, key, value: one row a Kafka record, key and
 -- value as JSON, a tombstone's value NULL). Keep each '-- answer:' line and the columns it asks
 -- for, in that order; the checker compares your rows with ours.
@@ -50,5 +50,13 @@ WHERE false;
 -- The orders as the shop holds them now, after every change: how many in each status.
 -- Columns: status, orders.
 SELECT CAST(NULL AS VARCHAR) AS status, 0 AS orders
+FROM topic_records
+WHERE false;
+
+-- answer: transactions
+-- The shop's transactions after the snapshot, in the order they committed: each transaction's
+-- id, how many changes it made, and the tables it changed (alphabetical, comma-separated).
+-- Columns: tx_id, changes, tables.
+SELECT CAST(NULL AS BIGINT) AS tx_id, 0 AS changes, CAST(NULL AS VARCHAR) AS tables
 FROM topic_records
 WHERE false;

@@ -1,0 +1,4 @@
+-- check: The morning's transactions are the capture's
+-- compare: answer_transactions by tx_id
+-- expected: each transaction after the snapshot (source.txId), in commit order, with its number of changes and the tables it changed, each table once
+-- cause: group the streamed events (op c, u, d; not the snapshot's reads, not tombstones) by value->>'$.source.txId'; name each table once (string_agg(DISTINCT ... ORDER BY ...)) and order the transactions by their first change's source.lsn
