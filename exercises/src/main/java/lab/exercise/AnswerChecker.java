@@ -93,51 +93,47 @@ public final class AnswerChecker {
 
   /** The answers of a file, in order; a section without a name or a query is refused. */
   static List<Answer> answers(String source, Path file) throws AnswerException {
-    Map<String, Answer> out = new LinkedHashMap<>();
+    record Section(String name, int line, int bodyStart, int bodyEnd) {}
+    List<Section> sections = new ArrayList<>();
     Matcher header = HEADER.matcher(source);
-    List<int[]> sections = new ArrayList<>();
     while (header.find()) {
-      sections.add(new int[] {header.start(), header.end()});
+      if (!sections.isEmpty()) {
+        Section last = sections.remove(sections.size() - 1);
+        sections.add(new Section(last.name(), last.line(), last.bodyStart(), header.start()));
+      }
+      sections.add(new Section(header.group(1), lineOf(source, header.start()), header.end(), -1));
     }
     if (sections.isEmpty()) {
       throw new AnswerException(
           file + " has no answer: each starts with a line '-- answer: <name>', then its query");
     }
-    for (int i = 0; i < sections.size(); i++) {
-      int start = sections.get(i)[0];
-      int end = i + 1 < sections.size() ? sections.get(i + 1)[0] : source.length();
-      int headerLine = lineOf(source, start);
-      Matcher named = HEADER.matcher(source.substring(start, sections.get(i)[1]));
-      named.find();
-      String name = named.group(1);
-      if (!NAME.matcher(name).matches()) {
+    Map<String, Answer> out = new LinkedHashMap<>();
+    for (Section section : sections) {
+      String where = file + ", line " + section.line();
+      if (!NAME.matcher(section.name()).matches()) {
         throw new AnswerException(
-            file
-                + ", line "
-                + headerLine
+            where
                 + ": an answer's name is lower-case letters, digits and '_', got '"
-                + name
+                + section.name()
                 + "'");
       }
-      String body = source.substring(sections.get(i)[1], end);
-      List<SqlScript.Statement> statements = SqlScript.located(body);
+      int bodyEnd = section.bodyEnd() < 0 ? source.length() : section.bodyEnd();
+      List<SqlScript.Statement> statements =
+          SqlScript.located(source.substring(section.bodyStart(), bodyEnd));
       if (statements.size() != 1) {
         throw new AnswerException(
-            file
-                + ", line "
-                + headerLine
+            where
                 + ": the answer '"
-                + name
+                + section.name()
                 + "' needs exactly one query ending with ';', it has "
                 + statements.size());
       }
-      if (out.containsKey(name)) {
-        throw new AnswerException(
-            file + ", line " + headerLine + ": the answer '" + name + "' is there twice");
+      if (out.containsKey(section.name())) {
+        throw new AnswerException(where + ": the answer '" + section.name() + "' is there twice");
       }
       SqlScript.Statement q = statements.get(0);
       // the body starts on the header's line: the statement's line 1 is that line
-      out.put(name, new Answer(name, q.sql(), headerLine + q.line() - 1));
+      out.put(section.name(), new Answer(section.name(), q.sql(), section.line() + q.line() - 1));
     }
     return List.copyOf(out.values());
   }
