@@ -24,10 +24,10 @@ public final class ChangeDay {
   public static final String SCRIPT = "/lab/exercise/data/change-day.sql";
 
   /** One transaction of the script: its statements, and when it commits. */
-  public record Transaction(List<String> statements, OffsetDateTime commitTime) {}
+  public record Transaction(List<Change> changes, OffsetDateTime commitTime) {}
 
-  /** One statement's effect: which rows of which table it inserts, updates or deletes. */
-  record Change(String op, SourceTable table) {}
+  /** One statement, and its effect: {@code c}, {@code u} or {@code d} rows of a shop table. */
+  public record Change(String sql, String op, SourceTable table) {}
 
   private static final Pattern STATEMENT =
       Pattern.compile(
@@ -42,7 +42,7 @@ public final class ChangeDay {
   /** The script's transactions in the order they commit. */
   public static List<Transaction> transactions() {
     List<Transaction> out = new ArrayList<>();
-    List<String> current = null;
+    List<Change> current = null;
     for (String statement : SqlScript.resource(SCRIPT)) {
       String sql = statement.strip();
       if (sql.equalsIgnoreCase("BEGIN")) {
@@ -51,13 +51,14 @@ public final class ChangeDay {
         if (current == null || current.isEmpty()) {
           throw new IllegalStateException(SCRIPT + ": a COMMIT without a BEGIN and statements");
         }
-        out.add(new Transaction(List.copyOf(current), commitTime(current)));
+        out.add(
+            new Transaction(
+                List.copyOf(current), commitTime(current.stream().map(Change::sql).toList())));
         current = null;
       } else if (current == null) {
         throw new IllegalStateException(SCRIPT + ": a statement outside BEGIN ... COMMIT: " + sql);
       } else {
-        change(sql);
-        current.add(sql);
+        current.add(change(sql));
       }
     }
     if (current != null) {
@@ -66,8 +67,10 @@ public final class ChangeDay {
     return out;
   }
 
-  /** What a statement changes: {@code c}, {@code u} or {@code d} rows of a shop table. */
-  static Change change(String sql) {
+  /**
+   * What a statement changes; anything but an insert, update or delete of a shop table is refused.
+   */
+  private static Change change(String sql) {
     Matcher m = STATEMENT.matcher(sql);
     if (!m.find()) {
       throw new IllegalStateException(
@@ -79,7 +82,7 @@ public final class ChangeDay {
             .orElseThrow(
                 () -> new IllegalStateException(SCRIPT + ": not a shop table: " + m.group(2)));
     return new Change(
-        verb.startsWith("INSERT") ? "c" : verb.startsWith("UPDATE") ? "u" : "d", table);
+        sql, verb.startsWith("INSERT") ? "c" : verb.startsWith("UPDATE") ? "u" : "d", table);
   }
 
   /** A transaction commits at the latest time it writes. */

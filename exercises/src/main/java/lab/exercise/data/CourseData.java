@@ -425,49 +425,38 @@ public final class CourseData {
     }
   }
 
-  /** {@link Delivery#REDELIVERED}'s three batches, each the staged rows its query selects. */
+  /** {@link Delivery#REDELIVERED}'s three batches, each the staged rows its condition selects. */
   private static void redeliveries(Statement s, String all, Path dir)
       throws SQLException, IOException {
     // per topic, the offset of its first streamed change (after the snapshot's reads)
-    String rows =
-        "(SELECT a.* , t.streamed FROM "
-            + all
-            + " a JOIN (SELECT topic, coalesce(min(\"offset\") FILTER (WHERE lsn > "
+    s.execute(
+        "CREATE TEMP TABLE t_streamed AS SELECT topic, coalesce(min(\"offset\") FILTER (WHERE lsn > "
             + SnapshotCapture.SNAPSHOT_LSN
             + "), max(\"offset\") + 1) AS streamed FROM "
             + all
-            + " GROUP BY topic) t USING (topic))";
-    String first = "\"offset\" <= streamed";
+            + " GROUP BY topic");
+    String streamed = "(SELECT streamed FROM t_streamed t WHERE t.topic = s.topic)";
+    String first = "\"offset\" <= " + streamed;
     String capture = "error IS NULL";
-    String columns = "* EXCLUDE (streamed)";
-    String inOrder = " ORDER BY topic, \"offset\"";
-    String[] batches = {
-      "SELECT " + columns + " FROM " + rows + " WHERE " + first + inOrder,
-      "SELECT "
-          + columns
-          + " FROM (SELECT * FROM "
-          + rows
-          + " WHERE NOT ("
-          + first
-          + ") OR "
-          + capture
-          + " UNION ALL SELECT * FROM "
-          + rows
-          + " WHERE \"offset\" > streamed AND "
-          + capture
-          + ")"
-          + inOrder,
-      "SELECT " + columns + " FROM " + rows + " WHERE " + first + " AND " + capture + inOrder
-    };
-    for (int batch = 0; batch < batches.length; batch++) {
-      Path out = Files.createDirectories(dir.resolve("changes-redelivered-" + batch));
-      s.execute(
-          "COPY ("
-              + batches[batch]
-              + ") TO '"
-              + out.resolve("part-0.parquet")
-              + "' (FORMAT parquet)");
-    }
+    writeBatch(s, all, first, dir.resolve("changes-redelivered-0"));
+    writeBatch(
+        s,
+        "(SELECT * FROM "
+            + all
+            + " s WHERE NOT ("
+            + first
+            + ") OR "
+            + capture
+            + " UNION ALL SELECT * FROM "
+            + all
+            + " s WHERE \"offset\" > "
+            + streamed
+            + " AND "
+            + capture
+            + ")",
+        "true",
+        dir.resolve("changes-redelivered-1"));
+    writeBatch(s, all, first + " AND " + capture, dir.resolve("changes-redelivered-2"));
   }
 
   /** A SQL expression giving each staged row its batch of {@link Delivery#CUTS}. */
@@ -492,15 +481,19 @@ public final class CourseData {
     return batchOf.append(" ELSE 0 END").toString();
   }
 
-  private static void writeBatch(Statement s, String all, String where, Path out)
+  /**
+   * One batch's file: the staged rows of {@code from} (aliased {@code s}) that {@code where}
+   * selects, in topic and offset order, as Kafka hands each topic's records over.
+   */
+  private static void writeBatch(Statement s, String from, String where, Path out)
       throws SQLException, IOException {
     Files.createDirectories(out);
     s.execute(
         "COPY (SELECT * FROM "
-            + all
-            + " WHERE "
+            + from
+            + " s WHERE "
             + where
-            + ") TO '"
+            + " ORDER BY topic, \"offset\") TO '"
             + out.resolve("part-0.parquet")
             + "' (FORMAT parquet)");
   }

@@ -179,13 +179,12 @@ public final class SnapshotCapture {
     for (ChangeDay.Transaction tx : ChangeDay.transactions()) {
       txId++;
       long commitMs = tx.commitTime().toInstant().toEpochMilli();
-      for (String sql : tx.statements()) {
-        ChangeDay.Change change = ChangeDay.change(sql);
+      for (ChangeDay.Change change : tx.changes()) {
         SourceTable table = change.table();
         List<Record> out = topics.get(table.name());
         String topic = topic(server, table);
         try (ResultSet rs =
-            s.executeQuery(sql + " RETURNING " + String.join(", ", table.columnNames()))) {
+            s.executeQuery(change.sql() + " RETURNING " + String.join(", ", table.columnNames()))) {
           while (rs.next()) {
             ObjectNode[] row = row(rs, table);
             boolean delete = change.op().equals("d");
